@@ -1,0 +1,305 @@
+package dev.rocketmqtx.camel.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.broker.topic.TopicConfigManager;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
+import org.apache.rocketmq.remoting.protocol.route.QueueData;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+
+/**
+ * A real RocketMQ NameServer and Broker running inside this JVM on free loopback ports, with a
+ * throw-away store, tuned for tests: transaction checks within about a second, 1 s consumer
+ * redelivery, small files, SQL92 filtering on.
+ *
+ * <p>Use {@link #shared()} in tests: starting takes about two seconds but a broker shutdown takes
+ * 10 to 18 seconds, so one instance serves every test class of the JVM and dies with it.
+ */
+public final class EmbeddedRocketMQ implements AutoCloseable {
+
+    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int DEFAULT_QUEUES = 4;
+    /** Consumer groups retry from one queue unless their subscription group config says otherwise. */
+    private static final int RETRY_QUEUES = 1;
+
+    private static volatile EmbeddedRocketMQ shared;
+
+    private final NamesrvController namesrv;
+    private final BrokerController broker;
+    private final String namesrvAddr;
+    private final Path storeDir;
+    private final boolean ownsStoreDir;
+    private final boolean isShared;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedRocketMQ(NamesrvController namesrv, BrokerController broker, Path storeDir,
+                             boolean ownsStoreDir, boolean isShared) {
+        this.namesrv = namesrv;
+        this.broker = broker;
+        this.namesrvAddr = ServerSettings.LOOPBACK + ":" + namesrv.getNettyServerConfig().getListenPort();
+        this.storeDir = storeDir;
+        this.ownsStoreDir = ownsStoreDir;
+        this.isShared = isShared;
+    }
+
+    /**
+     * The JVM's shared instance with default settings, started on first use. It is never shut down:
+     * the JVM's exit ends it, and {@link #close()} on it does nothing.
+     */
+    public static EmbeddedRocketMQ shared() {
+        EmbeddedRocketMQ instance = shared;
+        if (instance == null) {
+            synchronized (EmbeddedRocketMQ.class) {
+                instance = shared;
+                if (instance == null) {
+                    // A failed start leaves the field empty, so the next caller tries again.
+                    instance = start(EmbeddedRocketMQConfig.defaults(), true);
+                    shared = instance;
+                }
+            }
+        }
+        return instance;
+    }
+
+    /** Starts a new instance, separate from the shared one; the caller must {@link #close()} it. */
+    public static EmbeddedRocketMQ start(EmbeddedRocketMQConfig config) {
+        return start(Objects.requireNonNull(config, "config"), false);
+    }
+
+    private static EmbeddedRocketMQ start(EmbeddedRocketMQConfig config, boolean isShared) {
+        JvmSettings.apply();
+        boolean ownsStoreDir = config.storeDir() == null;
+        Path storeDir = ownsStoreDir ? newTempDir() : config.storeDir();
+        NamesrvController namesrv = null;
+        BrokerController broker = null;
+        try {
+            namesrv = startNamesrv(config, storeDir);
+            String namesrvAddr = ServerSettings.LOOPBACK + ":" + namesrv.getNettyServerConfig().getListenPort();
+            broker = startBroker(config, storeDir, namesrvAddr);
+            awaitRegistration(namesrv, broker);
+            return new EmbeddedRocketMQ(namesrv, broker, storeDir, ownsStoreDir, isShared);
+        } catch (RuntimeException | Error e) {
+            shutdownQuietly(namesrv, broker);
+            if (ownsStoreDir) {
+                deleteRecursively(storeDir);
+            }
+            throw e;
+        }
+    }
+
+    private static NamesrvController startNamesrv(EmbeddedRocketMQConfig config, Path storeDir) {
+        NamesrvController namesrv = new NamesrvController(ServerSettings.namesrv(storeDir),
+            ServerSettings.server(config.namesrvPort()), new NettyClientConfig());
+        if (!namesrv.initialize()) {
+            namesrv.shutdown();
+            throw new IllegalStateException("RocketMQ NameServer failed to initialize");
+        }
+        try {
+            // With port 0 the NameServer writes the port it bound back into its config.
+            namesrv.start();
+        } catch (Exception e) {
+            namesrv.shutdown();
+            throw new IllegalStateException("RocketMQ NameServer failed to start", e);
+        }
+        return namesrv;
+    }
+
+    private static BrokerController startBroker(EmbeddedRocketMQConfig config, Path storeDir, String namesrvAddr) {
+        int port = config.brokerPort() != 0 ? config.brokerPort() : FreePorts.forBroker();
+        BrokerController broker = new BrokerController(
+            ServerSettings.broker(config, namesrvAddr, port),
+            ServerSettings.server(port),
+            new NettyClientConfig(),
+            ServerSettings.store(config, storeDir, port + 1),
+            ServerSettings.auth(config, storeDir));
+        try {
+            if (!broker.initialize()) {
+                throw new IllegalStateException("RocketMQ Broker failed to initialize (store in " + storeDir + ")");
+            }
+            broker.start();
+            return broker;
+        } catch (Exception e) {
+            shutdownQuietly(null, broker);
+            throw e instanceof RuntimeException ? (RuntimeException) e
+                : new IllegalStateException("RocketMQ Broker failed to start", e);
+        }
+    }
+
+    /**
+     * {@code BrokerController.start()} registers with the NameServer only once, and silently skips it
+     * while its client has not yet marked the NameServer available; the next periodic try is 10 s
+     * later. Register again until the NameServer lists the broker.
+     */
+    private static void awaitRegistration(NamesrvController namesrv, BrokerController broker) {
+        String brokerName = broker.getBrokerConfig().getBrokerName();
+        String brokerAddr = broker.getBrokerAddr();
+        Await.until("broker " + brokerName + " to register with the name server", REGISTRATION_TIMEOUT,
+            () -> broker.registerBrokerAll(true, false, true),
+            () -> {
+                BrokerData data = namesrv.getRouteInfoManager().getAllClusterInfo().getBrokerAddrTable().get(brokerName);
+                return data != null && brokerAddr.equals(data.getBrokerAddrs().get(MixAll.MASTER_ID));
+            });
+    }
+
+    /** "127.0.0.1:&lt;port&gt;", for {@code setNamesrvAddr} of clients. */
+    public String namesrvAddr() {
+        return namesrvAddr;
+    }
+
+    /** Creates (or updates) a topic with 4 read and 4 write queues; returns once the NameServer serves its route. */
+    public void createTopic(String topic) {
+        createTopic(topic, DEFAULT_QUEUES);
+    }
+
+    /** Creates (or updates) a topic with the given read and write queues; returns once the NameServer serves its route. */
+    public void createTopic(String topic, int queues) {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("topic must not be blank");
+        }
+        if (queues < 1) {
+            throw new IllegalArgumentException("queues must be at least 1: " + queues);
+        }
+        TopicConfig topicConfig = new TopicConfig(topic, queues, queues, PermName.PERM_READ | PermName.PERM_WRITE);
+        TopicConfigManager topics = broker.getTopicConfigManager();
+        topics.updateTopicConfig(topicConfig);
+        // The admin tool's path: it publishes just this topic, and the route appears within ~50 ms,
+        // where waiting for the broker's periodic registration would take up to 10 s.
+        Await.until("route of topic " + topic, ROUTE_TIMEOUT,
+            () -> broker.registerIncrementBrokerData(topicConfig, topics.getDataVersion()),
+            () -> hasRoute(topic, queues));
+    }
+
+    /**
+     * Creates the retry topic of a consumer group ({@code %RETRY%<group>}). Call it before the consumer
+     * starts: a consumer loads the retry topic's route when it starts and then only every 30 s, so a
+     * retry topic the broker creates on the first failure delays the first redelivery by up to 30 s.
+     */
+    public void createRetryTopic(String consumerGroup) {
+        if (consumerGroup == null || consumerGroup.isBlank()) {
+            throw new IllegalArgumentException("consumerGroup must not be blank");
+        }
+        createTopic(MixAll.getRetryTopic(consumerGroup), RETRY_QUEUES);
+    }
+
+    private boolean hasRoute(String topic, int queues) {
+        TopicRouteData route = namesrv.getRouteInfoManager().pickupTopicRouteData(topic);
+        if (route == null || route.getQueueDatas() == null || route.getBrokerDatas().isEmpty()) {
+            return false;
+        }
+        String brokerName = broker.getBrokerConfig().getBrokerName();
+        for (QueueData queueData : route.getQueueDatas()) {
+            if (brokerName.equals(queueData.getBrokerName()) && queueData.getReadQueueNums() == queues
+                && queueData.getWriteQueueNums() == queues) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public BrokerController broker() {
+        return broker;
+    }
+
+    public NamesrvController namesrv() {
+        return namesrv;
+    }
+
+    public Path storeDir() {
+        return storeDir;
+    }
+
+    /**
+     * Shuts the broker, then the NameServer down (10 to 18 s) and deletes the store when it was a
+     * temporary folder. Does nothing on the {@link #shared()} instance, which other tests still use.
+     */
+    @Override
+    public void close() {
+        if (isShared || !closed.compareAndSet(false, true)) {
+            return;
+        }
+        shutdownQuietly(namesrv, broker);
+        if (ownsStoreDir) {
+            deleteRecursively(storeDir);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedRocketMQ[namesrvAddr=" + namesrvAddr + ", broker=" + broker.getBrokerAddr()
+            + ", storeDir=" + storeDir + "]";
+    }
+
+    /**
+     * Runs a broker in its own JVM, for demos that kill the application but not the broker. Prints
+     * {@code namesrvAddr=<addr>} on stdout once ready, creates the topics named as arguments, and runs
+     * until the process is killed. Options: {@code --store=<dir>} (keep data across restarts),
+     * {@code --namesrv-port=<n>}, {@code --broker-port=<n>}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedRocketMQConfig config = EmbeddedRocketMQConfig.defaults();
+        List<String> topics = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--store=")) {
+                config.storeDir(Path.of(arg.substring("--store=".length())));
+            } else if (arg.startsWith("--namesrv-port=")) {
+                config.namesrvPort(Integer.parseInt(arg.substring("--namesrv-port=".length())));
+            } else if (arg.startsWith("--broker-port=")) {
+                config.brokerPort(Integer.parseInt(arg.substring("--broker-port=".length())));
+            } else {
+                topics.add(arg);
+            }
+        }
+        EmbeddedRocketMQ rocketMQ = start(config);
+        topics.forEach(rocketMQ::createTopic);
+        System.out.println("namesrvAddr=" + rocketMQ.namesrvAddr());
+        System.out.flush();
+        // No shutdown hook: a kill should end the process at once, not after a 10-18 s broker shutdown.
+        Thread.currentThread().join();
+    }
+
+    private static Path newTempDir() {
+        try {
+            return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rocketmq-embedded-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a store folder", e);
+        }
+    }
+
+    private static void shutdownQuietly(NamesrvController namesrv, BrokerController broker) {
+        if (broker != null) {
+            try {
+                broker.shutdown();
+            } catch (RuntimeException ignored) {
+                // Best effort: a half-initialized broker may fail here, the NameServer must still go down.
+            }
+        }
+        if (namesrv != null) {
+            namesrv.shutdown();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

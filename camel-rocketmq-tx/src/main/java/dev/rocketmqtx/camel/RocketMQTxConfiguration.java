@@ -1,0 +1,378 @@
+package dev.rocketmqtx.camel;
+
+import org.apache.camel.Processor;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
+
+/**
+ * Options of the rocketmq-tx component and its endpoints. One instance per endpoint, copied from the component's.
+ */
+@UriParams
+public class RocketMQTxConfiguration implements Cloneable {
+
+    /** Default cap on a message body, the broker's own default (4 MiB). */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
+
+    // ---- common ----
+
+    @UriPath(label = "common", description = "The topic the transactional messages go to and are consumed from.")
+    @Metadata(required = true)
+    private String topic;
+    @UriParam(label = "common", defaultValue = "localhost:9876")
+    private String namesrvAddr = "localhost:9876";
+    @UriParam(label = "common")
+    private String namespace;
+    @UriParam(label = "security", secret = true)
+    private String accessKey;
+    @UriParam(label = "security", secret = true)
+    @Metadata(security = "secret")
+    private String secretKey;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean useTls;
+    @UriParam(label = "advanced")
+    private HeaderFilterStrategy headerFilterStrategy;
+
+    // ---- producer ----
+
+    @UriParam(label = "producer")
+    private String producerGroup;
+    @UriParam(label = "producer")
+    private String localTransaction;
+    @UriParam(label = "producer")
+    private Processor checkProcessor;
+    @UriParam(label = "producer")
+    private String checkUri;
+    @UriParam(label = "producer", defaultValue = "ROLLBACK", enums = "ROLLBACK,UNKNOWN")
+    private TransactionStatus exceptionStatus = TransactionStatus.ROLLBACK;
+    @UriParam(label = "producer", defaultValue = "")
+    private String tags = "";
+    @UriParam(label = "producer", defaultValue = "3000", javaType = "int")
+    private int sendMsgTimeout = 3000;
+    @UriParam(label = "producer", defaultValue = "2")
+    private int retryTimesWhenSendFailed = 2;
+    @UriParam(label = "producer", defaultValue = "0")
+    private int checkImmunityTime;
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_MAX_MESSAGE_SIZE)
+    private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    @UriParam(label = "producer,advanced", defaultValue = "10000")
+    private int rememberedOutcomes = 10000;
+
+    // ---- consumer ----
+
+    @UriParam(label = "consumer")
+    private String consumerGroup;
+    @UriParam(label = "consumer", defaultValue = "*")
+    private String subscribeTags = "*";
+    @UriParam(label = "consumer")
+    private String subscribeSql;
+    @UriParam(label = "consumer", defaultValue = "CLUSTERING")
+    private MessageModel messageModel = MessageModel.CLUSTERING;
+    @UriParam(label = "consumer", defaultValue = "20")
+    private int consumeThreadMin = 20;
+    @UriParam(label = "consumer", defaultValue = "20")
+    private int consumeThreadMax = 20;
+    @UriParam(label = "consumer", defaultValue = "-1")
+    private int maxReconsumeTimes = -1;
+    @UriParam(label = "consumer", defaultValue = "CONSUME_FROM_LAST_OFFSET")
+    private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+    @UriParam(label = "consumer,advanced", defaultValue = "1")
+    private int consumeMessageBatchMaxSize = 1;
+
+    public RocketMQTxConfiguration copy() {
+        try {
+            return (RocketMQTxConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    /** The topic the transactional messages go to and are consumed from. */
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public String getNamesrvAddr() {
+        return namesrvAddr;
+    }
+
+    /** Name server address(es), host:port, several separated by ;. */
+    public void setNamesrvAddr(String namesrvAddr) {
+        this.namesrvAddr = namesrvAddr;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    /**
+     * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component creates, so topic
+     * and group names are written without it.
+     */
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /** Access key for a broker with ACL enabled; used by the producer, the consumer and every other client. */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /** Secret key that goes with the access key. Never logged. */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public boolean isUseTls() {
+        return useTls;
+    }
+
+    /** Connect to the name server and brokers over TLS (required by brokers that enforce TLS). */
+    public void setUseTls(boolean useTls) {
+        this.useTls = useTls;
+    }
+
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    /**
+     * Decides which Camel headers become message user properties and which user properties become headers. The
+     * default passes everything except Camel's own headers.
+     */
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    public String getProducerGroup() {
+        return producerGroup;
+    }
+
+    /**
+     * The producer group. Required on a producer. The broker sends its checks to any live producer of this group, so
+     * every instance of the application uses the same group, and a group should serve one topic.
+     */
+    public void setProducerGroup(String producerGroup) {
+        this.producerGroup = producerGroup;
+    }
+
+    public String getLocalTransaction() {
+        return localTransaction;
+    }
+
+    /**
+     * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). Required on a
+     * producer. It runs after the broker stored the half message, in the caller's thread and on the caller's
+     * exchange; its outcome decides COMMIT or ROLLBACK.
+     */
+    public void setLocalTransaction(String localTransaction) {
+        this.localTransaction = localTransaction;
+    }
+
+    public Processor getCheckProcessor() {
+        return checkProcessor;
+    }
+
+    /**
+     * Processor that answers the broker's check of an unresolved transaction by setting the
+     * CamelRocketMQTxStatus header. It may run in another JVM than the one that sent the message, so it must
+     * decide from durable state (for example a database row), not from memory. Mutually exclusive with checkUri.
+     */
+    public void setCheckProcessor(Processor checkProcessor) {
+        this.checkProcessor = checkProcessor;
+    }
+
+    public String getCheckUri() {
+        return checkUri;
+    }
+
+    /**
+     * Endpoint URI of a route that answers the broker's check (for example direct:checkOrder), the route
+     * form of checkProcessor. Mutually exclusive with checkProcessor.
+     */
+    public void setCheckUri(String checkUri) {
+        this.checkUri = checkUri;
+    }
+
+    public TransactionStatus getExceptionStatus() {
+        return exceptionStatus;
+    }
+
+    /**
+     * Status when the local-transaction route fails with an exception: ROLLBACK, or UNKNOWN to let the check decide
+     * (for failures that may have happened after the database committed, such as a lost connection on commit).
+     */
+    public void setExceptionStatus(TransactionStatus exceptionStatus) {
+        this.exceptionStatus = exceptionStatus;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    /** Tag of the messages sent, unless the CamelRocketMQTxTags header gives one. */
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public int getSendMsgTimeout() {
+        return sendMsgTimeout;
+    }
+
+    /** Timeout in milliseconds for storing the half message. */
+    public void setSendMsgTimeout(int sendMsgTimeout) {
+        this.sendMsgTimeout = sendMsgTimeout;
+    }
+
+    public int getRetryTimesWhenSendFailed() {
+        return retryTimesWhenSendFailed;
+    }
+
+    /** How many times the client retries storing a half message (possibly on another broker) before failing. */
+    public void setRetryTimesWhenSendFailed(int retryTimesWhenSendFailed) {
+        this.retryTimesWhenSendFailed = retryTimesWhenSendFailed;
+    }
+
+    public int getCheckImmunityTime() {
+        return checkImmunityTime;
+    }
+
+    /**
+     * Seconds the broker waits before the first check of each message; 0 keeps the broker's transactionTimeOut. Use
+     * it when local transactions can legitimately run longer than the broker's timeout.
+     */
+    public void setCheckImmunityTime(int checkImmunityTime) {
+        this.checkImmunityTime = checkImmunityTime;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** Largest message body accepted, in bytes; a larger body fails before any half message is sent. */
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public int getRememberedOutcomes() {
+        return rememberedOutcomes;
+    }
+
+    /**
+     * How many local-transaction outcomes the producer remembers to answer checks of transactions it ran itself (for
+     * example when the one-way commit was lost). Bounded: the oldest are forgotten first. 0 disables it.
+     */
+    public void setRememberedOutcomes(int rememberedOutcomes) {
+        this.rememberedOutcomes = rememberedOutcomes;
+    }
+
+    public String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    /** The consumer group. Required on a consumer. */
+    public void setConsumerGroup(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    public String getSubscribeTags() {
+        return subscribeTags;
+    }
+
+    /** Tag expression the consumer subscribes with, for example TagA || TagB; * is every tag. */
+    public void setSubscribeTags(String subscribeTags) {
+        this.subscribeTags = subscribeTags;
+    }
+
+    public String getSubscribeSql() {
+        return subscribeSql;
+    }
+
+    /**
+     * SQL92 filter on message user properties (needs enablePropertyFilter on the broker). When set it replaces
+     * subscribeTags.
+     */
+    public void setSubscribeSql(String subscribeSql) {
+        this.subscribeSql = subscribeSql;
+    }
+
+    public MessageModel getMessageModel() {
+        return messageModel;
+    }
+
+    /**
+     * CLUSTERING: each message goes to one consumer of the group. BROADCASTING: to every consumer; failed messages
+     * are not redelivered in this mode.
+     */
+    public void setMessageModel(MessageModel messageModel) {
+        this.messageModel = messageModel;
+    }
+
+    public int getConsumeThreadMin() {
+        return consumeThreadMin;
+    }
+
+    /** Minimum number of consumer threads. */
+    public void setConsumeThreadMin(int consumeThreadMin) {
+        this.consumeThreadMin = consumeThreadMin;
+    }
+
+    public int getConsumeThreadMax() {
+        return consumeThreadMax;
+    }
+
+    /** Maximum number of consumer threads. */
+    public void setConsumeThreadMax(int consumeThreadMax) {
+        this.consumeThreadMax = consumeThreadMax;
+    }
+
+    public int getMaxReconsumeTimes() {
+        return maxReconsumeTimes;
+    }
+
+    /**
+     * How many times a failed message is redelivered before the broker moves it to the group's dead-letter topic
+     * (%DLQ%group); -1 keeps RocketMQ's default (16).
+     */
+    public void setMaxReconsumeTimes(int maxReconsumeTimes) {
+        this.maxReconsumeTimes = maxReconsumeTimes;
+    }
+
+    public ConsumeFromWhere getConsumeFromWhere() {
+        return consumeFromWhere;
+    }
+
+    /** Where a consumer group without a stored offset starts. */
+    public void setConsumeFromWhere(ConsumeFromWhere consumeFromWhere) {
+        this.consumeFromWhere = consumeFromWhere;
+    }
+
+    public int getConsumeMessageBatchMaxSize() {
+        return consumeMessageBatchMaxSize;
+    }
+
+    /**
+     * Most messages handed to the consumer at once. Each becomes its own exchange; after a failure the rest of the
+     * batch is redelivered.
+     */
+    public void setConsumeMessageBatchMaxSize(int consumeMessageBatchMaxSize) {
+        this.consumeMessageBatchMaxSize = consumeMessageBatchMaxSize;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.rocketmqtx.camel;
+
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one endpoint: how its transactions ended, what its checks answered, what its consumer did. Cheap to
+ * update from many threads; read by JMX and Micrometer.
+ */
+public final class TransactionStatistics {
+
+    private final LongAdder committed = new LongAdder();
+    private final LongAdder rolledBack = new LongAdder();
+    private final LongAdder unknown = new LongAdder();
+    private final LongAdder localTransactionFailures = new LongAdder();
+    private final LongAdder halfMessageFailures = new LongAdder();
+    private final LongAdder checkCommit = new LongAdder();
+    private final LongAdder checkRollback = new LongAdder();
+    private final LongAdder checkUnknown = new LongAdder();
+    private final LongAdder checkNanos = new LongAdder();
+    private final LongAccumulator checkNanosMax = new LongAccumulator(Math::max, 0);
+    private final LongAdder consumed = new LongAdder();
+    private final LongAdder consumeFailures = new LongAdder();
+
+    public void localTransactionEnded(TransactionStatus status, boolean failed) {
+        switch (status) {
+            case COMMIT -> committed.increment();
+            case ROLLBACK -> rolledBack.increment();
+            default -> unknown.increment();
+        }
+        if (failed) {
+            localTransactionFailures.increment();
+        }
+    }
+
+    public void halfMessageFailed() {
+        halfMessageFailures.increment();
+    }
+
+    public void checked(TransactionStatus answer, long nanos) {
+        switch (answer) {
+            case COMMIT -> checkCommit.increment();
+            case ROLLBACK -> checkRollback.increment();
+            default -> checkUnknown.increment();
+        }
+        checkNanos.add(nanos);
+        checkNanosMax.accumulate(nanos);
+    }
+
+    public void consumed(boolean succeeded) {
+        if (succeeded) {
+            consumed.increment();
+        } else {
+            consumeFailures.increment();
+        }
+    }
+
+    public long getCommitted() {
+        return committed.sum();
+    }
+
+    public long getRolledBack() {
+        return rolledBack.sum();
+    }
+
+    public long getUnknown() {
+        return unknown.sum();
+    }
+
+    public long getLocalTransactionFailures() {
+        return localTransactionFailures.sum();
+    }
+
+    public long getHalfMessageFailures() {
+        return halfMessageFailures.sum();
+    }
+
+    public long getChecks() {
+        return checkCommit.sum() + checkRollback.sum() + checkUnknown.sum();
+    }
+
+    public long getCheckCommit() {
+        return checkCommit.sum();
+    }
+
+    public long getCheckRollback() {
+        return checkRollback.sum();
+    }
+
+    public long getCheckUnknown() {
+        return checkUnknown.sum();
+    }
+
+    /** Mean time to answer a check, in milliseconds (0 before the first check). */
+    public double getCheckMeanMillis() {
+        long checks = getChecks();
+        return checks == 0 ? 0 : checkNanos.sum() / 1e6 / checks;
+    }
+
+    public double getCheckMaxMillis() {
+        return checkNanosMax.get() / 1e6;
+    }
+
+    public long getConsumed() {
+        return consumed.sum();
+    }
+
+    /** Deliveries that failed and were returned to the broker for redelivery. */
+    public long getConsumeFailures() {
+        return consumeFailures.sum();
+    }
+}

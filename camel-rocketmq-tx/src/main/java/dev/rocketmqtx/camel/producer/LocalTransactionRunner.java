@@ -1,0 +1,35 @@
+package dev.rocketmqtx.camel.producer;
+
+import dev.rocketmqtx.camel.RocketMQTxConstants;
+import dev.rocketmqtx.camel.TransactionStatus;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+
+/**
+ * Runs the local-transaction route on the caller's exchange, in the calling thread, and maps its outcome.
+ * <p>
+ * The same thread matters: a transaction bound to the caller's thread (Spring's {@code transacted()}) is visible to
+ * the route, exactly as with {@code to("direct:...")}. The broker waits for the answer in this thread, so the route
+ * is awaited even if part of it runs asynchronously.
+ */
+public final class LocalTransactionRunner {
+
+    private final AsyncProcessor route;
+    private final TransactionStatus exceptionStatus;
+
+    public LocalTransactionRunner(AsyncProcessor route, TransactionStatus exceptionStatus) {
+        this.route = route;
+        this.exceptionStatus = exceptionStatus;
+    }
+
+    public TransactionStatus run(Exchange exchange, String transactionId) {
+        exchange.getMessage().setHeader(RocketMQTxConstants.TRANSACTION_ID, transactionId);
+        exchange.getMessage().setHeader(RocketMQTxConstants.MESSAGE_ID, transactionId);
+        try {
+            route.process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        return OutcomeMapper.outcome(exchange, exceptionStatus);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.rocketmqtx.camel.producer;
+
+import dev.rocketmqtx.camel.RocketMQTxConstants;
+import dev.rocketmqtx.camel.TransactionStatus;
+import org.apache.camel.Exchange;
+
+/**
+ * Maps how the local-transaction route ended to a transaction status. The order matters: a failure never commits,
+ * even when the route had already set a COMMIT header before it failed.
+ *
+ * <table>
+ * <tr><th>route outcome</th><th>status</th></tr>
+ * <tr><td>failed with an exception (including {@code rollback()})</td><td>exceptionStatus</td></tr>
+ * <tr><td>marked rollback-only</td><td>ROLLBACK</td></tr>
+ * <tr><td>header CamelRocketMQTxStatus set</td><td>that status</td></tr>
+ * <tr><td>completed normally</td><td>COMMIT</td></tr>
+ * </table>
+ */
+public final class OutcomeMapper {
+
+    private OutcomeMapper() {
+    }
+
+    public static TransactionStatus outcome(Exchange exchange, TransactionStatus exceptionStatus) {
+        if (exchange.getException() != null) {
+            return exceptionStatus;
+        }
+        if (exchange.isRollbackOnly() || exchange.isRollbackOnlyLast()) {
+            return TransactionStatus.ROLLBACK;
+        }
+        Object header = exchange.getMessage().getHeader(RocketMQTxConstants.STATUS);
+        try {
+            TransactionStatus status = TransactionStatus.parse(header);
+            return status != null ? status : TransactionStatus.COMMIT;
+        } catch (IllegalArgumentException invalid) {
+            // A typo in a status must not commit: fail the exchange so the caller sees it.
+            exchange.setException(invalid);
+            return exceptionStatus;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.rocketmqtx.camel.producer;
+
+import dev.rocketmqtx.camel.HalfMessageNotStoredException;
+import dev.rocketmqtx.camel.RocketMQTxConfiguration;
+import dev.rocketmqtx.camel.RocketMQTxConstants;
+import dev.rocketmqtx.camel.RocketMQTxEndpoint;
+import dev.rocketmqtx.camel.TransactionStatus;
+import dev.rocketmqtx.camel.check.CheckDispatcher;
+import dev.rocketmqtx.camel.support.RocketMQClientFactory;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each exchange as a transactional message: the half message first, then the local-transaction route on the
+ * same exchange, then COMMIT, ROLLBACK or UNKNOWN as the route's outcome says.
+ * <p>
+ * All of it runs in the caller's thread and the exchange completes synchronously. That is deliberate: RocketMQ's
+ * client calls the local transaction in the sending thread, and a caller's thread-bound transaction (a JDBC
+ * connection under {@code transacted()}) must be the one the local transaction uses.
+ */
+public class RocketMQTxProducer extends DefaultAsyncProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RocketMQTxProducer.class);
+
+    private final RocketMQTxEndpoint endpoint;
+    private final RocketMQTxConfiguration configuration;
+    private AsyncProducer localTransactionRoute;
+    private AsyncProducer checkRoute;
+    private TransactionMQProducer client;
+
+    public RocketMQTxProducer(RocketMQTxEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        localTransactionRoute = endpoint.getCamelContext().getEndpoint(configuration.getLocalTransaction())
+                .createAsyncProducer();
+        ServiceHelper.startService(localTransactionRoute);
+        Processor userCheck = configuration.getCheckProcessor();
+        if (configuration.getCheckUri() != null) {
+            checkRoute = endpoint.getCamelContext().getEndpoint(configuration.getCheckUri()).createAsyncProducer();
+            ServiceHelper.startService(checkRoute);
+            userCheck = checkRoute;
+        }
+        CheckDispatcher checks = new CheckDispatcher(endpoint, endpoint.getMessageMapper(),
+                endpoint.getInFlightTransactions(), endpoint.getRememberedOutcomes(), userCheck,
+                endpoint.getStatistics()::checked);
+        EndpointTransactionListener listener = new EndpointTransactionListener(
+                new LocalTransactionRunner(localTransactionRoute, configuration.getExceptionStatus()),
+                configuration.getExceptionStatus(), endpoint.getInFlightTransactions(),
+                endpoint.getRememberedOutcomes(), checks, endpoint.getStatistics());
+        client = RocketMQClientFactory.transactionProducer(configuration, listener);
+        client.start();
+        announceToBrokers();
+    }
+
+    /**
+     * A fresh producer heartbeats only to brokers it knows from routes, and knows none before its first send. An
+     * instance restarted after a crash, the one that must answer the checks of its predecessor's half messages, would
+     * stay invisible to the broker. Loading the topic's route and sending a heartbeat right away makes it checkable.
+     */
+    private void announceToBrokers() {
+        try {
+            MQClientInstance instance = client.getDefaultMQProducerImpl().getMqClientFactory();
+            String topic = NamespaceUtil.wrapNamespace(configuration.getNamespace(), configuration.getTopic());
+            if (instance.updateTopicRouteInfoFromNameServer(topic)) {
+                instance.sendHeartbeatToAllBrokerWithLock();
+            } else {
+                LOG.warn("No route yet for topic {} at name server {}: checks reach this producer after its first send",
+                        configuration.getTopic(), configuration.getNamesrvAddr());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not reach name server {} at start-up ({}): checks reach this producer after its first send",
+                    configuration.getNamesrvAddr(), e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.shutdown();
+            client = null;
+        }
+        ServiceHelper.stopService(checkRoute, localTransactionRoute);
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            send(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
+    }
+
+    private void send(Exchange exchange) throws Exception {
+        Message message = endpoint.getMessageMapper().toMessage(exchange);
+        // A status left over from an earlier step must not decide this transaction.
+        exchange.getMessage().removeHeader(RocketMQTxConstants.STATUS);
+        LocalTransactionCall call = new LocalTransactionCall(exchange);
+        TransactionSendResult result;
+        try {
+            result = client.sendMessageInTransaction(message, call);
+        } catch (Exception e) {
+            endpoint.getStatistics().halfMessageFailed();
+            throw new HalfMessageNotStoredException(
+                    "Could not store the half message on topic " + configuration.getTopic() + " (name server "
+                                                    + configuration.getNamesrvAddr()
+                                                    + "); the local transaction was not run: " + rootMessage(e),
+                    exchange, e);
+        }
+        if (call.status() == null) {
+            endpoint.getStatistics().halfMessageFailed();
+            throw new HalfMessageNotStoredException(
+                    "The broker answered " + result.getSendStatus() + " for the half message on topic "
+                                                    + configuration.getTopic()
+                                                    + "; it was rolled back and the local transaction was not run",
+                    exchange, null);
+        }
+        setResultHeaders(exchange.getMessage(), call.status(), result);
+    }
+
+    private static void setResultHeaders(org.apache.camel.Message out, TransactionStatus status,
+                                         TransactionSendResult result) {
+        out.setHeader(RocketMQTxConstants.STATUS, status);
+        out.setHeader(RocketMQTxConstants.SEND_STATUS, result.getSendStatus().name());
+        out.setHeader(RocketMQTxConstants.MESSAGE_ID, result.getMsgId());
+        out.setHeader(RocketMQTxConstants.QUEUE_OFFSET, result.getQueueOffset());
+        MessageQueue queue = result.getMessageQueue();
+        if (queue != null) {
+            out.setHeader(RocketMQTxConstants.QUEUE_ID, queue.getQueueId());
+            out.setHeader(RocketMQTxConstants.BROKER_NAME, queue.getBrokerName());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (message != null) {
+            // RocketMQ appends a long "See http://..." hint to its messages; the first line says what happened.
+            int hint = message.indexOf("\nSee ");
+            message = hint > 0 ? message.substring(0, hint) : message;
+        }
+        return root.getClass().getSimpleName() + ": " + message;
+    }
+}

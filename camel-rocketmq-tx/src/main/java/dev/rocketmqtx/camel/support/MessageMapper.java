@@ -1,0 +1,149 @@
+package dev.rocketmqtx.camel.support;
+
+import java.util.Collection;
+import java.util.Map;
+
+import dev.rocketmqtx.camel.RocketMQTxConfiguration;
+import dev.rocketmqtx.camel.RocketMQTxConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.NoTypeConversionAvailableException;
+import org.apache.camel.TypeConverter;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageDecoder;
+import org.apache.rocketmq.common.message.MessageExt;
+
+/**
+ * Converts between Camel messages and RocketMQ messages, in both directions, and enforces the guardrails that
+ * must hold before a half message is sent (so that nothing invalid reaches the broker).
+ */
+public final class MessageMapper {
+
+    private final String topic;
+    private final RocketMQTxConfiguration configuration;
+    private final HeaderFilterStrategy headerFilterStrategy;
+
+    public MessageMapper(RocketMQTxConfiguration configuration, HeaderFilterStrategy headerFilterStrategy) {
+        this.topic = configuration.getTopic();
+        this.configuration = configuration;
+        this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    /**
+     * The RocketMQ message for the exchange: body as bytes, tags and keys from headers or options, the other headers
+     * as user properties.
+     *
+     * @throws InvalidPayloadException  when the body is null, empty, too large or not convertible to bytes
+     * @throws IllegalArgumentException when a header cannot be carried as a user property
+     */
+    public Message toMessage(Exchange exchange) throws InvalidPayloadException {
+        org.apache.camel.Message in = exchange.getMessage();
+        Message message = new Message(topic, bodyBytes(exchange));
+        String tags = in.getHeader(RocketMQTxConstants.TAGS, configuration.getTags(), String.class);
+        if (tags != null && !tags.isEmpty()) {
+            message.setTags(tags);
+        }
+        Object keys = in.getHeader(RocketMQTxConstants.KEYS);
+        if (keys instanceof Collection<?> collection) {
+            message.setKeys(collection.stream().map(String::valueOf).toList());
+        } else if (keys != null) {
+            message.setKeys(keys.toString());
+        }
+        int immunity = in.getHeader(RocketMQTxConstants.CHECK_IMMUNITY_TIME, configuration.getCheckImmunityTime(),
+                Integer.class);
+        if (immunity > 0) {
+            message.putUserProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, Integer.toString(immunity));
+        }
+        copyHeadersToProperties(exchange, message);
+        return message;
+    }
+
+    private byte[] bodyBytes(Exchange exchange) throws InvalidPayloadException {
+        Object body = exchange.getMessage().getBody();
+        if (body == null) {
+            throw new InvalidPayloadException(exchange, byte[].class, exchange.getMessage(),
+                    new IllegalArgumentException("The message body is null: a message to topic " + topic
+                                                 + " needs a body"));
+        }
+        byte[] bytes;
+        if (body instanceof byte[] raw) {
+            bytes = raw;
+        } else {
+            try {
+                bytes = exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
+            } catch (NoTypeConversionAvailableException e) {
+                throw new InvalidPayloadException(exchange, byte[].class, exchange.getMessage(), e);
+            }
+        }
+        if (bytes.length == 0) {
+            throw new InvalidPayloadException(exchange, byte[].class, exchange.getMessage(),
+                    new IllegalArgumentException("The message body is empty: RocketMQ does not store empty messages"));
+        }
+        if (bytes.length > configuration.getMaxMessageSize()) {
+            throw new InvalidPayloadException(exchange, byte[].class, exchange.getMessage(),
+                    new IllegalArgumentException("The message body is " + bytes.length
+                                                 + " bytes, over maxMessageSize=" + configuration.getMaxMessageSize()));
+        }
+        return bytes;
+    }
+
+    private void copyHeadersToProperties(Exchange exchange, Message message) {
+        TypeConverter converter = exchange.getContext().getTypeConverter();
+        for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
+            String name = header.getKey();
+            Object value = header.getValue();
+            if (value == null || headerFilterStrategy.applyFilterToCamelHeaders(name, value, exchange)) {
+                continue;
+            }
+            String text = value instanceof String s ? s : converter.tryConvertTo(String.class, exchange, value);
+            if (text == null) {
+                throw new IllegalArgumentException("Header " + name + " of type " + value.getClass().getName()
+                                                   + " cannot be converted to a String message property");
+            }
+            checkPropertyText("Header name", name);
+            checkPropertyText("Value of header " + name, text);
+            message.putUserProperty(name, text);
+        }
+    }
+
+    /** RocketMQ encodes properties with the control characters 1 and 2 as separators; they would corrupt them. */
+    private static void checkPropertyText(String what, String text) {
+        if (text.indexOf(MessageDecoder.NAME_VALUE_SEPARATOR) >= 0 || text.indexOf(MessageDecoder.PROPERTY_SEPARATOR) >= 0) {
+            throw new IllegalArgumentException(what + " contains the control characters \\u0001 or \\u0002,"
+                                               + " which RocketMQ uses as property separators");
+        }
+    }
+
+    /** Fills a fresh exchange (consumer or check) from a message the broker delivered. */
+    public void fillExchange(Exchange exchange, MessageExt message) {
+        org.apache.camel.Message in = exchange.getIn();
+        in.setBody(message.getBody());
+        Map<String, String> properties = message.getProperties();
+        for (Map.Entry<String, String> property : properties != null ? properties.entrySet() : Map.<String, String> of().entrySet()) {
+            if (!headerFilterStrategy.applyFilterToExternalHeaders(property.getKey(), property.getValue(), exchange)) {
+                in.setHeader(property.getKey(), property.getValue());
+            }
+        }
+        in.setHeader(RocketMQTxConstants.TOPIC, message.getTopic());
+        setIfPresent(in, RocketMQTxConstants.TAGS, message.getTags());
+        setIfPresent(in, RocketMQTxConstants.KEYS, message.getKeys());
+        String uniqueId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        String transactionId = message.getTransactionId() != null ? message.getTransactionId() : uniqueId;
+        setIfPresent(in, RocketMQTxConstants.TRANSACTION_ID, transactionId);
+        setIfPresent(in, RocketMQTxConstants.MESSAGE_ID, uniqueId != null ? uniqueId : message.getMsgId());
+        in.setHeader(RocketMQTxConstants.QUEUE_ID, message.getQueueId());
+        in.setHeader(RocketMQTxConstants.QUEUE_OFFSET, message.getQueueOffset());
+        setIfPresent(in, RocketMQTxConstants.BROKER_NAME, message.getBrokerName());
+        in.setHeader(RocketMQTxConstants.RECONSUME_TIMES, message.getReconsumeTimes());
+        in.setHeader(RocketMQTxConstants.BORN_TIMESTAMP, message.getBornTimestamp());
+        in.setHeader(RocketMQTxConstants.STORE_TIMESTAMP, message.getStoreTimestamp());
+    }
+
+    private static void setIfPresent(org.apache.camel.Message in, String header, String value) {
+        if (value != null && !value.isEmpty()) {
+            in.setHeader(header, value);
+        }
+    }
+}

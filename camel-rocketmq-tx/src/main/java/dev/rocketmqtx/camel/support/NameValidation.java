@@ -1,0 +1,37 @@
+package dev.rocketmqtx.camel.support;
+
+import org.apache.rocketmq.client.Validators;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.topic.TopicValidator;
+
+/**
+ * RocketMQ's naming rules, checked when an endpoint is created so that a bad name fails the route at start-up
+ * with the option named, instead of failing the first message.
+ */
+public final class NameValidation {
+
+    private NameValidation() {
+    }
+
+    public static void checkTopic(String topic) {
+        try {
+            Validators.checkTopic(topic);
+        } catch (MQClientException e) {
+            throw new IllegalArgumentException("Invalid topic '" + topic + "': " + e.getErrorMessage(), e);
+        }
+        if (TopicValidator.isSystemTopic(topic) || TopicValidator.isNotAllowedSendTopic(topic)) {
+            throw new IllegalArgumentException("Invalid topic '" + topic + "': it is a RocketMQ system topic");
+        }
+    }
+
+    public static void checkGroup(String option, String group) {
+        if (group == null || group.isBlank()) {
+            throw new IllegalArgumentException("Option " + option + " is required");
+        }
+        try {
+            Validators.checkGroup(group);
+        } catch (MQClientException e) {
+            throw new IllegalArgumentException("Invalid " + option + " '" + group + "': " + e.getErrorMessage(), e);
+        }
+    }
+}

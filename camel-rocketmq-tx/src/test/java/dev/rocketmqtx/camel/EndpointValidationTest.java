@@ -1,0 +1,157 @@
+package dev.rocketmqtx.camel;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Misconfiguration fails when the route starts, with the option named, before any message is sent.
+ */
+class EndpointValidationTest {
+
+    private static final String BASE = "rocketmq-tx:orders?namesrvAddr=127.0.0.1:9876";
+
+    @Test
+    void producerWithoutProducerGroupFails() {
+        assertRouteFails("direct:in", BASE + "&localTransaction=direct:local", "producerGroup is required");
+    }
+
+    @Test
+    void producerWithInvalidProducerGroupFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=bad group&localTransaction=direct:local",
+                "Invalid producerGroup 'bad group'");
+    }
+
+    @Test
+    void producerWithoutLocalTransactionFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg", "localTransaction is required");
+    }
+
+    @Test
+    void producerWithUnresolvableLocalTransactionFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=nosuchscheme:save",
+                "localTransaction=nosuchscheme:save cannot be resolved");
+    }
+
+    @Test
+    void checkProcessorAndCheckUriTogetherFail() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local"
+                                      + "&checkProcessor=#check&checkUri=direct:check",
+                "checkProcessor and checkUri are mutually exclusive");
+    }
+
+    @Test
+    void unknownCheckBeanFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&checkProcessor=#nope",
+                "nope");
+    }
+
+    @Test
+    void unresolvableCheckUriFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&checkUri=nosuch:x",
+                "checkUri=nosuch:x cannot be resolved");
+    }
+
+    @Test
+    void exceptionStatusCommitIsRefused() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&exceptionStatus=COMMIT",
+                "exceptionStatus=COMMIT is not allowed");
+    }
+
+    @Test
+    void invalidTopicNameFails() {
+        assertRouteFails("direct:in", "rocketmq-tx:orders!new?producerGroup=pg&localTransaction=direct:local",
+                "Invalid topic 'orders!new'");
+    }
+
+    @Test
+    void tooLongTopicNameFails() {
+        assertRouteFails("direct:in", "rocketmq-tx:" + "t".repeat(128) + "?producerGroup=pg&localTransaction=direct:local",
+                "longer than topic max length");
+    }
+
+    @Test
+    void systemTopicFails() {
+        assertRouteFails("direct:in", "rocketmq-tx:RMQ_SYS_TRANS_HALF_TOPIC?producerGroup=pg&localTransaction=direct:local",
+                "system topic");
+    }
+
+    @Test
+    void consumerWithoutConsumerGroupFails() {
+        assertConsumerFails(BASE, "consumerGroup is required");
+    }
+
+    @Test
+    void unknownOptionFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&producerGrup=x",
+                "producerGrup");
+    }
+
+    @Test
+    void wrongOptionTypeFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&sendMsgTimeout=soon",
+                "sendMsgTimeout");
+    }
+
+    @Test
+    void negativeTimeoutFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&sendMsgTimeout=-1",
+                "sendMsgTimeout=-1 is invalid");
+    }
+
+    @Test
+    void unknownMessageModelFails() {
+        assertConsumerFails(BASE + "&consumerGroup=cg&messageModel=EVERYONE", "messageModel");
+    }
+
+    private static void assertRouteFails(String from, String to, String expected) {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("check", (Processor) e -> { });
+        try {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(from).to(to);
+                    from("direct:local").log("local");
+                    from("direct:check").log("check");
+                }
+            });
+            assertThatThrownBy(context::start).satisfies(e -> assertThat(fullMessage(e)).contains(expected));
+        } catch (Exception e) {
+            assertThat(fullMessage(e)).contains(expected);
+        } finally {
+            context.stop();
+        }
+    }
+
+    private static void assertConsumerFails(String uri, String expected) {
+        CamelContext context = new DefaultCamelContext();
+        try {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).log("received");
+                }
+            });
+            assertThatThrownBy(context::start).satisfies(e -> assertThat(fullMessage(e)).contains(expected));
+        } catch (Exception e) {
+            assertThat(fullMessage(e)).contains(expected);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** The messages of the exception and all its causes: Camel wraps the option error in start-up exceptions. */
+    private static String fullMessage(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+}
