@@ -82,6 +82,15 @@ class SendGuardrailTest extends RocketMQTxTestSupport {
     }
 
     @Test
+    void delayedTransactionalMessageIsRefused() {
+        Exchange result = send("delayed", Map.of("TIMER_DELAY_SEC", 30));
+
+        assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be delayed");
+        assertThat(localTransactions).isEmpty();
+    }
+
+    @Test
     void unreachableNameServerFailsClearlyWithoutRunningTheLocalTransaction() {
         Exchange result = attempt("direct:unreachable", "order-1");
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -87,16 +89,20 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         JvmSettings.apply();
         boolean ownsStoreDir = config.storeDir() == null;
         Path storeDir = ownsStoreDir ? newTempDir() : config.storeDir();
-        NamesrvController namesrv = null;
+        int namesrvPort = config.namesrvPort() != 0 ? config.namesrvPort() : FreePorts.any();
+        // The NameServer and the broker's store start side by side: in a cold JVM both are mostly class
+        // loading, and overlapping them saves a second or more. The broker copes with a NameServer that
+        // is not up yet (see awaitRegistration).
+        CompletableFuture<NamesrvController> namesrvStart = CompletableFuture.supplyAsync(
+            () -> startNamesrv(storeDir, namesrvPort), EmbeddedRocketMQ::runInNewThread);
         BrokerController broker = null;
         try {
-            namesrv = startNamesrv(config, storeDir);
-            String namesrvAddr = ServerSettings.LOOPBACK + ":" + namesrv.getNettyServerConfig().getListenPort();
-            broker = startBroker(config, storeDir, namesrvAddr);
+            broker = startBroker(config, storeDir, ServerSettings.LOOPBACK + ":" + namesrvPort);
+            NamesrvController namesrv = join(namesrvStart);
             awaitRegistration(namesrv, broker);
             return new EmbeddedRocketMQ(namesrv, broker, storeDir, ownsStoreDir, isShared);
         } catch (RuntimeException | Error e) {
-            shutdownQuietly(namesrv, broker);
+            shutdownQuietly(namesrvStart.handle((namesrv, failure) -> namesrv).join(), broker);
             if (ownsStoreDir) {
                 deleteRecursively(storeDir);
             }
@@ -104,19 +110,32 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         }
     }
 
-    private static NamesrvController startNamesrv(EmbeddedRocketMQConfig config, Path storeDir) {
+    private static void runInNewThread(Runnable task) {
+        Thread thread = new Thread(task, "embedded-rocketmq-namesrv-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static NamesrvController join(CompletableFuture<NamesrvController> namesrvStart) {
+        try {
+            return namesrvStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static NamesrvController startNamesrv(Path storeDir, int port) {
         NamesrvController namesrv = new NamesrvController(ServerSettings.namesrv(storeDir),
-            ServerSettings.server(config.namesrvPort()), new NettyClientConfig());
+            ServerSettings.server(port), new NettyClientConfig());
         if (!namesrv.initialize()) {
             namesrv.shutdown();
             throw new IllegalStateException("RocketMQ NameServer failed to initialize");
         }
         try {
-            // With port 0 the NameServer writes the port it bound back into its config.
             namesrv.start();
         } catch (Exception e) {
             namesrv.shutdown();
-            throw new IllegalStateException("RocketMQ NameServer failed to start", e);
+            throw new IllegalStateException("RocketMQ NameServer failed to start on port " + port, e);
         }
         return namesrv;
     }

@@ -1,6 +1,7 @@
 package dev.rocketmqtx.camel.support;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
@@ -21,6 +22,10 @@ import org.apache.rocketmq.common.message.MessageExt;
  */
 public final class MessageMapper {
 
+    private static final List<String> DELAY_PROPERTIES = List.of(MessageConst.PROPERTY_DELAY_TIME_LEVEL,
+            MessageConst.PROPERTY_TIMER_DELAY_SEC, MessageConst.PROPERTY_TIMER_DELAY_MS,
+            MessageConst.PROPERTY_TIMER_DELIVER_MS);
+
     private final String topic;
     private final RocketMQTxConfiguration configuration;
     private final HeaderFilterStrategy headerFilterStrategy;
@@ -40,6 +45,7 @@ public final class MessageMapper {
      */
     public Message toMessage(Exchange exchange) throws InvalidPayloadException {
         org.apache.camel.Message in = exchange.getMessage();
+        refuseDelay(in);
         Message message = new Message(topic, bodyBytes(exchange));
         String tags = in.getHeader(RocketMQTxConstants.TAGS, configuration.getTags(), String.class);
         if (tags != null && !tags.isEmpty()) {
@@ -58,6 +64,19 @@ public final class MessageMapper {
         }
         copyHeadersToProperties(exchange, message);
         return message;
+    }
+
+    /**
+     * A delayed message cannot be transactional (the broker would deliver it on its own schedule, not on commit).
+     * The header filter would silently drop a delay header, so say so instead.
+     */
+    private static void refuseDelay(org.apache.camel.Message in) {
+        for (String delay : DELAY_PROPERTIES) {
+            if (in.getHeader(delay) != null) {
+                throw new IllegalArgumentException("Header " + delay + " asks for a delayed message: RocketMQ"
+                                                   + " transactional messages cannot be delayed");
+            }
+        }
     }
 
     private byte[] bodyBytes(Exchange exchange) throws InvalidPayloadException {
