@@ -88,6 +88,7 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
 
     @Override
     public Producer createProducer() throws Exception {
+        NameValidation.checkSendableTopic(configuration.getTopic());
         NameValidation.checkGroup("producerGroup", configuration.getProducerGroup());
         requireEndpoint("localTransaction", configuration.getLocalTransaction());
         if (configuration.getCheckUri() != null) {

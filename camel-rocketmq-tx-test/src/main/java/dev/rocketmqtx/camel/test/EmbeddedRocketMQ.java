@@ -90,15 +90,16 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         boolean ownsStoreDir = config.storeDir() == null;
         Path storeDir = ownsStoreDir ? newTempDir() : config.storeDir();
         int namesrvPort = config.namesrvPort() != 0 ? config.namesrvPort() : FreePorts.any();
-        // The NameServer and the broker's store start side by side: in a cold JVM both are mostly class
-        // loading, and overlapping them saves a second or more. The broker copes with a NameServer that
-        // is not up yet (see awaitRegistration).
+        // The NameServer starts while the broker loads its store: in a cold JVM both are mostly class
+        // loading, and overlapping them saves a second or more. The broker starts only once the
+        // NameServer listens: its client probes NameServers every 3 s and registers only with those found.
         CompletableFuture<NamesrvController> namesrvStart = CompletableFuture.supplyAsync(
             () -> startNamesrv(storeDir, namesrvPort), EmbeddedRocketMQ::runInNewThread);
         BrokerController broker = null;
         try {
-            broker = startBroker(config, storeDir, ServerSettings.LOOPBACK + ":" + namesrvPort);
+            broker = initializeBroker(config, storeDir, ServerSettings.LOOPBACK + ":" + namesrvPort);
             NamesrvController namesrv = join(namesrvStart);
+            startBroker(broker);
             awaitRegistration(namesrv, broker);
             return new EmbeddedRocketMQ(namesrv, broker, storeDir, ownsStoreDir, isShared);
         } catch (RuntimeException | Error e) {
@@ -140,7 +141,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         return namesrv;
     }
 
-    private static BrokerController startBroker(EmbeddedRocketMQConfig config, Path storeDir, String namesrvAddr) {
+    private static BrokerController initializeBroker(EmbeddedRocketMQConfig config, Path storeDir, String namesrvAddr) {
         int port = config.brokerPort() != 0 ? config.brokerPort() : FreePorts.forBroker();
         BrokerController broker = new BrokerController(
             ServerSettings.broker(config, namesrvAddr, port),
@@ -148,16 +149,23 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
             new NettyClientConfig(),
             ServerSettings.store(config, storeDir, port + 1),
             ServerSettings.auth(config, storeDir));
+        Exception failure = null;
         try {
-            if (!broker.initialize()) {
-                throw new IllegalStateException("RocketMQ Broker failed to initialize (store in " + storeDir + ")");
+            if (broker.initialize()) {
+                return broker;
             }
-            broker.start();
-            return broker;
         } catch (Exception e) {
-            shutdownQuietly(null, broker);
-            throw e instanceof RuntimeException ? (RuntimeException) e
-                : new IllegalStateException("RocketMQ Broker failed to start", e);
+            failure = e;
+        }
+        shutdownQuietly(null, broker);
+        throw new IllegalStateException("RocketMQ Broker failed to initialize (store in " + storeDir + ")", failure);
+    }
+
+    private static void startBroker(BrokerController broker) {
+        try {
+            broker.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("RocketMQ Broker failed to start", e);
         }
     }
 

@@ -19,8 +19,16 @@ public final class NameValidation {
         } catch (MQClientException e) {
             throw new IllegalArgumentException("Invalid topic '" + topic + "': " + e.getErrorMessage(), e);
         }
+    }
+
+    /**
+     * System topics can be consumed (an operator reads TRANS_CHECK_MAX_TIME_TOPIC to recover transactions the
+     * broker gave up on) but never sent to.
+     */
+    public static void checkSendableTopic(String topic) {
         if (TopicValidator.isSystemTopic(topic) || TopicValidator.isNotAllowedSendTopic(topic)) {
-            throw new IllegalArgumentException("Invalid topic '" + topic + "': it is a RocketMQ system topic");
+            throw new IllegalArgumentException("Invalid topic '" + topic + "' for a producer: it is a RocketMQ system"
+                                               + " topic");
         }
     }
 
