@@ -62,7 +62,7 @@ class ProducerKilledTest {
             assertThat(rows).isEqualTo(committedBeforeKill).hasSize(ORDERS / 2);
             assertThat(shipped.distinct()).isZero();
 
-            try (CamelContext successor = startSuccessor(orders)) {
+            try (CamelContext successor = startSuccessor(orders.keptOpen())) {
                 await("committed orders delivered").atMost(Duration.ofSeconds(60))
                         .until(() -> shipped.keys().containsAll(rows));
                 await("no rolled-back order delivered").during(CHECK_WINDOW).atMost(CHECK_WINDOW.plusSeconds(10))
