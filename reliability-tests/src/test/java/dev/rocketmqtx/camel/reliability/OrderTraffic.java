@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.rocketmqtx.camel.HalfMessageNotStoredException;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
@@ -38,6 +39,7 @@ final class OrderTraffic {
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger halfMessagesNotStored = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicReference<Exception> firstSendFailure = new AtomicReference<>();
     private final DeliveryLedger shipped = new DeliveryLedger();
     private final List<Future<?>> senders = new ArrayList<>();
     private ExecutorService pool;
@@ -65,7 +67,11 @@ final class OrderTraffic {
                 onException(HalfMessageNotStoredException.class)
                         .maximumRedeliveries(240).redeliveryDelay(250)
                         .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                        .onRedelivery(exchange -> halfMessagesNotStored.incrementAndGet());
+                        .onRedelivery(exchange -> {
+                            halfMessagesNotStored.incrementAndGet();
+                            firstSendFailure.compareAndSet(null,
+                                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+                        });
 
                 from("direct:placeOrder").routeId(PLACE_ORDER_ROUTE)
                         .to("rocketmq-tx:" + topic + "?namesrvAddr=" + namesrvAddr + "&producerGroup=" + producerGroup
@@ -133,6 +139,11 @@ final class OrderTraffic {
 
     int placed() {
         return placed.size();
+    }
+
+    /** The first failure the error handler redelivered, for the report. */
+    Exception firstSendFailure() {
+        return firstSendFailure.get();
     }
 
     int halfMessagesNotStored() {

@@ -2,6 +2,7 @@ package dev.rocketmqtx.camel.reliability;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +50,7 @@ class ProducerKilledTest {
         try (CamelContext shipping = startShipping()) {
             Set<String> committedBeforeKill;
             try (ChildJvm producer = ChildJvm.start("producer", Names.buildDir("producer-killed").resolve(topic),
-                    List.of("-Xmx256m"), java.util.Map.of(), KilledProducerApp.class,
+                    List.of("-Xmx256m"), Map.of(), KilledProducerApp.class,
                     BROKER.namesrvAddr(), topic, producerGroup, orders.url(), Integer.toString(ORDERS))) {
                 List<String> decided = producer.awaitLines(line -> line.startsWith(KilledProducerApp.DECIDED), ORDERS,
                         Duration.ofSeconds(90));
