@@ -49,16 +49,24 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private final Path storeDir;
     private final boolean ownsStoreDir;
     private final boolean isShared;
+    /** False for a broker added with {@link #startBroker}: the NameServer belongs to the instance it joined. */
+    private final boolean ownsNamesrv;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedRocketMQ(NamesrvController namesrv, BrokerController broker, Path storeDir,
                              boolean ownsStoreDir, boolean isShared) {
+        this(namesrv, broker, storeDir, ownsStoreDir, isShared, true);
+    }
+
+    private EmbeddedRocketMQ(NamesrvController namesrv, BrokerController broker, Path storeDir,
+                             boolean ownsStoreDir, boolean isShared, boolean ownsNamesrv) {
         this.namesrv = namesrv;
         this.broker = broker;
         this.namesrvAddr = ServerSettings.LOOPBACK + ":" + namesrv.getNettyServerConfig().getListenPort();
         this.storeDir = storeDir;
         this.ownsStoreDir = ownsStoreDir;
         this.isShared = isShared;
+        this.ownsNamesrv = ownsNamesrv;
     }
 
     /**
@@ -106,6 +114,35 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
             shutdownQuietly(namesrvStart.handle((namesrv, failure) -> namesrv).join(), broker);
             if (ownsStoreDir) {
                 deleteRecursively(storeDir);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts one more broker registered with this instance's NameServer: a cluster of several brokers, for tests
+     * of sends spread over brokers and of a broker going away. Give it its own
+     * {@link EmbeddedRocketMQConfig#brokerName(String) brokerName}; the NameServer settings of {@code config} are
+     * ignored. The returned instance shares this NameServer; its {@link #close()} shuts down only its broker.
+     */
+    public EmbeddedRocketMQ startBroker(EmbeddedRocketMQConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (config.brokerName().equals(broker.getBrokerConfig().getBrokerName())) {
+            throw new IllegalArgumentException("brokerName " + config.brokerName()
+                + " is taken by the broker of this instance; give the new broker another one");
+        }
+        boolean ownsNewStoreDir = config.storeDir() == null;
+        Path newStoreDir = ownsNewStoreDir ? newTempDir() : config.storeDir();
+        BrokerController added = null;
+        try {
+            added = initializeBroker(config, newStoreDir, namesrvAddr);
+            startBroker(added);
+            awaitRegistration(namesrv, added);
+            return new EmbeddedRocketMQ(namesrv, added, newStoreDir, ownsNewStoreDir, false, false);
+        } catch (RuntimeException | Error e) {
+            shutdownQuietly(null, added);
+            if (ownsNewStoreDir) {
+                deleteRecursively(newStoreDir);
             }
             throw e;
         }
@@ -254,14 +291,15 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
 
     /**
      * Shuts the broker, then the NameServer down (10 to 18 s) and deletes the store when it was a
-     * temporary folder. Does nothing on the {@link #shared()} instance, which other tests still use.
+     * temporary folder. Does nothing on the {@link #shared()} instance, which other tests still use. An
+     * instance made by {@link #startBroker} shuts down only its broker.
      */
     @Override
     public void close() {
         if (isShared || !closed.compareAndSet(false, true)) {
             return;
         }
-        shutdownQuietly(namesrv, broker);
+        shutdownQuietly(ownsNamesrv ? namesrv : null, broker);
         if (ownsStoreDir) {
             deleteRecursively(storeDir);
         }

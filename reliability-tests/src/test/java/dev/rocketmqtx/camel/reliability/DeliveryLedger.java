@@ -1,0 +1,44 @@
+package dev.rocketmqtx.camel.reliability;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What a consumer received, per business key: which keys arrived and how often. RocketMQ delivers at least once, so a
+ * key may arrive more than once after a fault; those extra arrivals are duplicates, counted and reported, not failures.
+ */
+final class DeliveryLedger {
+
+    private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
+
+    void record(String key) {
+        arrivals.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    Set<String> keys() {
+        return Set.copyOf(arrivals.keySet());
+    }
+
+    int distinct() {
+        return arrivals.size();
+    }
+
+    /** Arrivals beyond the first, summed over all keys. */
+    int duplicates() {
+        return arrivals.values().stream().mapToInt(count -> count.get() - 1).sum();
+    }
+
+    /** Keys that arrived more than once, with their arrival counts (for the report). */
+    Map<String, Integer> duplicated() {
+        Map<String, Integer> result = new TreeMap<>();
+        arrivals.forEach((key, count) -> {
+            if (count.get() > 1) {
+                result.put(key, count.get());
+            }
+        });
+        return result;
+    }
+}
