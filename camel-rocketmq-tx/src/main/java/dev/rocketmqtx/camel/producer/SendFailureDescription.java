@@ -2,6 +2,7 @@ package dev.rocketmqtx.camel.producer;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.remoting.exception.RemotingException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 
 /**
@@ -17,6 +18,10 @@ final class SendFailureDescription {
         MQBrokerException refused = find(failure, MQBrokerException.class);
         if (refused != null && refused.getResponseCode() == ResponseCode.NO_PERMISSION) {
             return accessDenied(refused.getErrorMessage(), configuration);
+        }
+        if (!configuration.isUseTls() && find(failure, RemotingException.class) != null) {
+            // A server that enforces TLS closes a plain connection without a word: the client sees only this.
+            return rootMessage(failure) + " (if the name server or broker requires TLS, set the option useTls=true)";
         }
         return rootMessage(failure);
     }
