@@ -14,10 +14,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.apache.rocketmq.auth.authentication.model.User;
+import org.apache.rocketmq.auth.authorization.enums.Decision;
+import org.apache.rocketmq.auth.authorization.model.Acl;
+import org.apache.rocketmq.auth.authorization.model.Resource;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.broker.topic.TopicConfigManager;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.action.Action;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
@@ -275,6 +280,37 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Adds a user to a broker started with {@link EmbeddedRocketMQConfig#accessControl(boolean) accessControl}; a
+     * client authenticates as this user with the user name as access key and the password as secret key. A new user
+     * may do nothing until {@link #grant granted} permissions.
+     */
+    public void createUser(String username, String password) {
+        requireAccessControl("createUser");
+        broker.getAuthenticationMetadataManager().createUser(User.of(username, password)).join();
+    }
+
+    /**
+     * Allows a user of a broker started with {@link EmbeddedRocketMQConfig#accessControl(boolean) accessControl} the
+     * given actions on a resource, in addition to what the user may already do. A resource is written
+     * {@code Topic:<name>} or {@code Group:<name>} ({@code *} for all); producers need {@code PUB} on the topic,
+     * consumers {@code SUB} on the topic and on their group.
+     */
+    public void grant(String username, String resource, Action... actions) {
+        requireAccessControl("grant");
+        if (actions.length == 0) {
+            throw new IllegalArgumentException("grant needs at least one action");
+        }
+        Acl acl = Acl.of(User.of(username), List.of(Resource.of(resource)), List.of(actions), null, Decision.ALLOW);
+        broker.getAuthorizationMetadataManager().createAcl(acl).join();
+    }
+
+    private void requireAccessControl(String operation) {
+        if (!broker.getAuthConfig().isAuthenticationEnabled()) {
+            throw new IllegalStateException(operation + " needs a broker started with accessControl(true)");
+        }
     }
 
     public BrokerController broker() {

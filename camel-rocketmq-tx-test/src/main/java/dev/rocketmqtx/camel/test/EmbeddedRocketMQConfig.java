@@ -27,6 +27,7 @@ public final class EmbeddedRocketMQConfig {
     private Consumer<BrokerConfig> brokerCustomizer = config -> { };
     private Consumer<MessageStoreConfig> storeCustomizer = config -> { };
     private Consumer<AuthConfig> authCustomizer = config -> { };
+    private boolean accessControl;
 
     /** A config with all defaults. */
     public static EmbeddedRocketMQConfig defaults() {
@@ -155,6 +156,23 @@ public final class EmbeddedRocketMQConfig {
     /** Adds a change to the broker's authentication/authorization settings (ACL 2.0). Calls chain. */
     public EmbeddedRocketMQConfig authCustomizer(Consumer<AuthConfig> customizer) {
         this.authCustomizer = this.authCustomizer.andThen(Objects.requireNonNull(customizer));
+        return this;
+    }
+
+    /** Whether clients must sign every request and need permissions for topics and groups (default false). */
+    public boolean accessControl() {
+        return accessControl;
+    }
+
+    /**
+     * Turns the broker's authentication and authorization (RocketMQ's ACL 2.0) on, with users and ACLs kept in the
+     * broker's store: add them with {@link EmbeddedRocketMQ#createUser} and {@link EmbeddedRocketMQ#grant}. Clients
+     * then need an access key and secret key; the name server has no access control. With another broker in the same
+     * JVM give this one a {@link #brokerName(String) brokerName} of its own: RocketMQ caches its authentication
+     * components JVM-wide by broker name, so a second broker of the same name would use the first one's.
+     */
+    public EmbeddedRocketMQConfig accessControl(boolean enabled) {
+        this.accessControl = enabled;
         return this;
     }
 }

@@ -3,6 +3,8 @@ package dev.rocketmqtx.camel.test;
 import java.nio.file.Path;
 import java.util.Collections;
 
+import org.apache.rocketmq.auth.authentication.provider.LocalAuthenticationMetadataProvider;
+import org.apache.rocketmq.auth.authorization.provider.LocalAuthorizationMetadataProvider;
 import org.apache.rocketmq.auth.config.AuthConfig;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
@@ -88,6 +90,13 @@ final class ServerSettings {
         config.setConfigName(settings.brokerName());
         config.setClusterName(settings.clusterName());
         config.setAuthConfigPath(storeDir.resolve("config").toString());
+        if (settings.accessControl()) {
+            config.setAuthenticationEnabled(true);
+            config.setAuthorizationEnabled(true);
+            // Without metadata providers the broker has nowhere to keep users and ACLs, and refuses every request.
+            config.setAuthenticationMetadataProvider(LocalAuthenticationMetadataProvider.class.getName());
+            config.setAuthorizationMetadataProvider(LocalAuthorizationMetadataProvider.class.getName());
+        }
         settings.authCustomizer().accept(config);
         return config;
     }

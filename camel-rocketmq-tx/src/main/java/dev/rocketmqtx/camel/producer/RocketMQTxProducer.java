@@ -123,7 +123,8 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
             throw new HalfMessageNotStoredException(
                     "Could not store the half message on topic " + configuration.getTopic() + " (name server "
                                                     + configuration.getNamesrvAddr()
-                                                    + "); the local transaction was not run: " + rootMessage(e),
+                                                    + "); the local transaction was not run: "
+                                                    + SendFailureDescription.of(e, configuration),
                     exchange, e);
         }
         if (call.status() == null) {
@@ -148,19 +149,5 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
             out.setHeader(RocketMQTxConstants.QUEUE_ID, queue.getQueueId());
             out.setHeader(RocketMQTxConstants.BROKER_NAME, queue.getBrokerName());
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        if (message != null) {
-            // RocketMQ appends a long "See http://..." hint to its messages; the first line says what happened.
-            int hint = message.indexOf("\nSee ");
-            message = hint > 0 ? message.substring(0, hint) : message;
-        }
-        return root.getClass().getSimpleName() + ": " + message;
     }
 }

@@ -11,6 +11,7 @@ import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.UtilAll;
 import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
 
 /**
  * Creates every RocketMQ client the component uses, so that connection settings (name server, namespace, ACL
@@ -25,8 +26,12 @@ public final class RocketMQClientFactory {
 
     public static TransactionMQProducer transactionProducer(RocketMQTxConfiguration configuration,
             TransactionListener listener) {
+        RPCHook signer = rpcHook(configuration);
+        RPCHook hook = signer == null ? null
+                : new CheckAnswerTopicHook(NamespaceUtil.wrapNamespace(configuration.getNamespace(),
+                        configuration.getTopic()), signer);
         TransactionMQProducer producer = new TransactionMQProducer(
-                configuration.getNamespace(), configuration.getProducerGroup(), rpcHook(configuration), false, null);
+                configuration.getNamespace(), configuration.getProducerGroup(), hook, false, null);
         applyConnection(producer, configuration);
         producer.setTransactionListener(listener);
         producer.setSendMsgTimeout(configuration.getSendMsgTimeout());

@@ -1,0 +1,47 @@
+package dev.rocketmqtx.camel.support;
+
+import org.apache.rocketmq.common.topic.TopicValidator;
+import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.remoting.protocol.RequestCode;
+import org.apache.rocketmq.remoting.protocol.header.EndTransactionRequestHeader;
+
+/**
+ * Puts the endpoint's topic into the producer's answers to transaction checks, before the request is signed.
+ * <p>
+ * A RocketMQ 5.5.0 broker names its internal half-message topic ({@code RMQ_SYS_TRANS_HALF_TOPIC}), not the message's
+ * topic, in a check request, and the client copies it into its COMMIT or ROLLBACK answer. A broker with authorization
+ * on then requires permission to publish to that internal topic, refuses the one-way answer without a trace on the
+ * client, checks again until {@code transactionCheckMax} and discards the message. The broker uses the answer's topic
+ * for nothing but that permission check, so naming the real topic makes checks work for a user allowed to publish to
+ * it, and nothing else changes. Every message of an endpoint's producer goes to the endpoint's topic.
+ */
+final class CheckAnswerTopicHook implements RPCHook {
+
+    private final String topic;
+    private final RPCHook signer;
+
+    /**
+     * @param topic  the endpoint's topic as the broker knows it (with the namespace)
+     * @param signer the hook that signs requests, run after the topic is put in
+     */
+    CheckAnswerTopicHook(String topic, RPCHook signer) {
+        this.topic = topic;
+        this.signer = signer;
+    }
+
+    @Override
+    public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
+        if (request.getCode() == RequestCode.END_TRANSACTION
+            && request.readCustomHeader() instanceof EndTransactionRequestHeader header
+            && TopicValidator.RMQ_SYS_TRANS_HALF_TOPIC.equals(header.getTopic())) {
+            header.setTopic(topic);
+        }
+        signer.doBeforeRequest(remoteAddr, request);
+    }
+
+    @Override
+    public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+        signer.doAfterResponse(remoteAddr, request, response);
+    }
+}
