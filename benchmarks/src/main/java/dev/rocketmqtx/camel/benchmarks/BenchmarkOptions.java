@@ -22,9 +22,9 @@ public final class BenchmarkOptions {
     int rounds = 3;
     double roundSeconds = 3;
 
-    int consumerMessages = 20_000;
+    int consumerMessages = 40_000;
     int consumerWarmupRounds = 1;
-    int consumerRounds = 2;
+    int consumerRounds = 3;
 
     int checkSamples = 10;
     /** The broker's transactionTimeOut and transactionCheckInterval, read from the embedded broker when it is ours. */
@@ -46,7 +46,7 @@ public final class BenchmarkOptions {
               --message-size=1024          body size in bytes
               --senders=1,8                concurrent senders of the producer rounds
               --warmup-rounds=1 --rounds=3 --round-seconds=3   producer rounds per contender and sender count
-              --consumer-messages=20000 --consumer-warmup-rounds=1 --consumer-rounds=2
+              --consumer-messages=40000 --consumer-warmup-rounds=1 --consumer-rounds=3
               --check-samples=10           half messages left UNKNOWN and resolved by the check route
               --check-timeout-ms --check-interval-ms   the broker's settings (required with --namesrv for the target)
               --endpoints=20               producer endpoints started to measure the heap of one
