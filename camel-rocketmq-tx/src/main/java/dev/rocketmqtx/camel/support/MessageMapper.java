@@ -109,6 +109,10 @@ public final class MessageMapper {
     }
 
     private void copyHeadersToProperties(Exchange exchange, Message message) {
+        // getHeaders() creates the map of a message that has none: not worth an allocation per send.
+        if (!exchange.getMessage().hasHeaders()) {
+            return;
+        }
         TypeConverter converter = exchange.getContext().getTypeConverter();
         for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
             String name = header.getKey();

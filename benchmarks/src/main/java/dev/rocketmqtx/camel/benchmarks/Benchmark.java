@@ -1,0 +1,61 @@
+package dev.rocketmqtx.camel.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Runs the chosen sections against one broker and collects their tables in one report. */
+final class Benchmark {
+
+    private final BrokerTarget broker;
+    private final BenchmarkOptions options;
+    private final Report report = new Report();
+    private int failedSections;
+
+    Benchmark(BrokerTarget broker, BenchmarkOptions options) {
+        this.broker = broker;
+        this.options = options;
+    }
+
+    Report run() {
+        long start = System.nanoTime();
+        report.line("## camel-rocketmq-tx benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.line("");
+        report.line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        report.line("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                    + ", max heap " + Report.mib(Runtime.getRuntime().maxMemory()) + ", args "
+                    + ManagementFactory.getRuntimeMXBean().getInputArguments());
+        report.line("- broker: " + (broker.isEmbedded() ? "embedded in this JVM (EmbeddedRocketMQ)" : "external")
+                    + ", name server " + broker.namesrvAddr());
+        section("producer", () -> new ProducerBenchmark(broker, options, report).run());
+        section("consumer", () -> new ConsumerBenchmark(broker, options, report).run());
+        section("check", () -> new CheckPathBenchmark(broker, options, report).run());
+        section("footprint", () -> new FootprintBenchmark(broker, options, report).run());
+        report.line("\nTotal run time: " + Math.round((System.nanoTime() - start) / 1e9) + " s");
+        return report;
+    }
+
+    int failedSections() {
+        return failedSections;
+    }
+
+    private void section(String name, Section section) {
+        if (!options.runs(name)) {
+            return;
+        }
+        try {
+            section.run();
+        } catch (Exception | AssertionError e) {
+            // One broken section should not cost the figures of the others.
+            failedSections++;
+            report.line("\nSection " + name + " FAILED: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Section {
+        void run() throws Exception;
+    }
+}

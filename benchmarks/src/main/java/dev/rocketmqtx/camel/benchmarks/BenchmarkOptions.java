@@ -1,0 +1,130 @@
+package dev.rocketmqtx.camel.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The runner's settings, from {@code --name=value} arguments. The defaults keep a full run at about four minutes on
+ * two cores; raise {@code --rounds} and {@code --round-seconds} for steadier figures.
+ */
+public final class BenchmarkOptions {
+
+    /** External name server; {@code null} starts an embedded broker in this JVM. */
+    String namesrvAddr;
+    Set<String> sections = new LinkedHashSet<>(List.of("producer", "consumer", "check", "footprint"));
+    int messageSize = 1024;
+
+    List<Integer> senders = List.of(1, 8);
+    int warmupRounds = 1;
+    int rounds = 3;
+    double roundSeconds = 3;
+
+    int consumerMessages = 40_000;
+    int consumerWarmupRounds = 1;
+    int consumerRounds = 3;
+
+    int checkSamples = 10;
+    /** The broker's transactionTimeOut and transactionCheckInterval, read from the embedded broker when it is ours. */
+    long checkTimeoutMillis = -1;
+    long checkIntervalMillis = -1;
+
+    int endpoints = 20;
+    int footprintTransactions = 200_000;
+    int footprintSenders = 8;
+
+    Path reportFile;
+    String runId = Long.toString(System.currentTimeMillis() % 1_000_000);
+
+    static final String USAGE = """
+            Usage: java -jar camel-rocketmq-tx-benchmarks.jar [--name=value ...]
+              --namesrv=host:port          use an external broker (default: embedded broker in this JVM); its topics
+                                           are created through the name server's default topic key
+              --sections=producer,consumer,check,footprint   what to run (default: all)
+              --message-size=1024          body size in bytes
+              --senders=1,8                concurrent senders of the producer rounds
+              --warmup-rounds=1 --rounds=3 --round-seconds=3   producer rounds per contender and sender count
+              --consumer-messages=40000 --consumer-warmup-rounds=1 --consumer-rounds=3
+              --check-samples=10           half messages left UNKNOWN and resolved by the check route
+              --check-timeout-ms --check-interval-ms   the broker's settings (required with --namesrv for the target)
+              --endpoints=20               producer endpoints started to measure the heap of one
+              --footprint-transactions=200000 --footprint-senders=8
+              --report=FILE                also write the Markdown report to FILE
+            """;
+
+    static BenchmarkOptions parse(String... args) {
+        BenchmarkOptions options = new BenchmarkOptions();
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new IllegalArgumentException(USAGE);
+            }
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("Unknown argument " + arg + "\n" + USAGE);
+            }
+            options.set(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return options;
+    }
+
+    private void set(String name, String value) {
+        switch (name) {
+            case "namesrv" -> namesrvAddr = value;
+            case "sections" -> sections = new LinkedHashSet<>(List.of(value.split(",")));
+            case "message-size" -> messageSize = positive(name, value);
+            case "senders" -> senders = intList(name, value);
+            case "warmup-rounds" -> warmupRounds = atLeastZero(name, value);
+            case "rounds" -> rounds = positive(name, value);
+            case "round-seconds" -> roundSeconds = Double.parseDouble(value);
+            case "consumer-messages" -> consumerMessages = positive(name, value);
+            case "consumer-warmup-rounds" -> consumerWarmupRounds = atLeastZero(name, value);
+            case "consumer-rounds" -> consumerRounds = positive(name, value);
+            case "check-samples" -> checkSamples = positive(name, value);
+            case "check-timeout-ms" -> checkTimeoutMillis = positive(name, value);
+            case "check-interval-ms" -> checkIntervalMillis = positive(name, value);
+            case "endpoints" -> endpoints = positive(name, value);
+            case "footprint-transactions" -> footprintTransactions = positive(name, value);
+            case "footprint-senders" -> footprintSenders = positive(name, value);
+            case "report" -> reportFile = Path.of(value);
+            default -> throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
+        }
+    }
+
+    boolean runs(String section) {
+        return sections.contains(section);
+    }
+
+    private static int positive(String name, String value) {
+        int n = parseInt(name, value);
+        if (n < 1) {
+            throw new IllegalArgumentException("Option --" + name + "=" + value + " must be at least 1");
+        }
+        return n;
+    }
+
+    private static int atLeastZero(String name, String value) {
+        int n = parseInt(name, value);
+        if (n < 0) {
+            throw new IllegalArgumentException("Option --" + name + "=" + value + " must not be negative");
+        }
+        return n;
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option --" + name + "=" + value + " is not a number");
+        }
+    }
+
+    private static List<Integer> intList(String name, String value) {
+        List<Integer> list = new ArrayList<>();
+        for (String part : value.split(",")) {
+            list.add(positive(name, part));
+        }
+        return List.copyOf(list);
+    }
+}

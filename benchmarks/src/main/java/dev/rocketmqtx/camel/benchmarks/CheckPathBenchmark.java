@@ -1,0 +1,128 @@
+package dev.rocketmqtx.camel.benchmarks;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.rocketmqtx.camel.RocketMQTxConstants;
+import dev.rocketmqtx.camel.RocketMQTxEndpoint;
+import dev.rocketmqtx.camel.TransactionStatus;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The check path: the local transaction answers UNKNOWN, so only the broker's check can commit; the check route
+ * answers COMMIT and a consumer route records the delivery. Measured from the send's return (half message stored,
+ * UNKNOWN reported) to the delivery. The broker checks a half message once it is older than its transaction
+ * timeout, on a timer of its check interval, so the bound is timeout + interval + the time to check and deliver.
+ * Samples are spread over one check interval so that they meet the timer at different phases.
+ */
+final class CheckPathBenchmark {
+
+    private static final long MARGIN_MILLIS = 200;
+
+    private final BrokerTarget broker;
+    private final BenchmarkOptions options;
+    private final Report report;
+
+    CheckPathBenchmark(BrokerTarget broker, BenchmarkOptions options, Report report) {
+        this.broker = broker;
+        this.options = options;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        long timeout = broker.transactionTimeoutMillis(options);
+        long interval = broker.transactionCheckIntervalMillis(options);
+        String topic = broker.createTopic("check");
+        String rawTopic = broker.createTopic("check-raw");
+        Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
+        CamelContext context = new DefaultCamelContext();
+        String common = "rocketmq-tx:" + topic + "?namesrvAddr=" + broker.namesrvAddr();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send").to(common + "&producerGroup=" + broker.name("pg-check")
+                                       + "&localTransaction=direct:leaveUnknown&checkUri=direct:check");
+                from("direct:leaveUnknown").setHeader(RocketMQTxConstants.STATUS, constant(TransactionStatus.UNKNOWN));
+                from("direct:check").setHeader(RocketMQTxConstants.STATUS, constant(TransactionStatus.COMMIT));
+                from(common + "&consumerGroup=" + broker.name("cg-check") + "&consumeFromWhere=CONSUME_FROM_FIRST_OFFSET")
+                        .process(exchange -> deliveredAt.putIfAbsent(exchange.getMessage().getBody(String.class),
+                                System.nanoTime()));
+            }
+        });
+        context.start();
+        try (ProducerTemplate template = context.createProducerTemplate();
+             RawCheckPath raw = new RawCheckPath(broker, rawTopic, deliveredAt)) {
+            long waitSeconds = Math.max(60, 5 * (timeout + interval) / 1000);
+            // A first transaction through each path: consumers ready and check paths warm after it.
+            send(template, "camel-probe");
+            raw.send("raw-probe");
+            Poll.until("the probe messages to be delivered", waitSeconds,
+                    () -> deliveredAt.containsKey("camel-probe") && deliveredAt.containsKey("raw-probe"));
+
+            int samples = options.checkSamples;
+            long[] camelSent = new long[samples];
+            long[] rawSent = new long[samples];
+            long spacing = Math.max(interval, 1000) / samples;
+            for (int i = 0; i < samples; i++) {
+                // Interleaved: both paths share the broker's one half queue and its check timer.
+                send(template, "camel-" + i);
+                camelSent[i] = System.nanoTime();
+                raw.send("raw-" + i);
+                rawSent[i] = System.nanoTime();
+                BrokerTarget.sleep(spacing);
+            }
+            Poll.until("every sample to be delivered", waitSeconds,
+                    () -> deliveredAt.size() == 2 + 2 * samples);
+            double[] camel = latencies(deliveredAt, "camel-", camelSent);
+            double[] rawMillis = latencies(deliveredAt, "raw-", rawSent);
+
+            report.heading("Check path: UNKNOWN local transaction, committed by the check");
+            report.line(samples + " samples per path, interleaved, spread over one check interval; from the send's"
+                        + " return to the consumer's delivery.\n");
+            long bound = timeout + interval + MARGIN_MILLIS;
+            boolean known = timeout > 0 && interval > 0;
+            report.line("Broker: transaction timeout " + (known ? timeout + " ms, check interval " + interval + " ms"
+                    : "unknown (give --check-timeout-ms and --check-interval-ms)") + ".\n");
+            report.header("path", "min ms", "median ms", "max ms", "target max <= " + (known ? bound + " ms" : "?"),
+                    "check answered in (mean / max ms)");
+            RocketMQTxEndpoint endpoint = endpoint(context);
+            report.row("rocketmq-tx, checkUri route", Report.f0(camel[0]), Report.f0(camel[samples / 2]),
+                    Report.f0(camel[samples - 1]), known ? Report.target(camel[samples - 1] <= bound) : "-",
+                    Report.f3(endpoint.getStatistics().getCheckMeanMillis()) + " / "
+                    + Report.f3(endpoint.getStatistics().getCheckMaxMillis()));
+            report.row("raw TransactionMQProducer", Report.f0(rawMillis[0]), Report.f0(rawMillis[samples / 2]),
+                    Report.f0(rawMillis[samples - 1]), known ? Report.target(rawMillis[samples - 1] <= bound) : "-",
+                    "-");
+        } finally {
+            context.close();
+        }
+    }
+
+    private static double[] latencies(Map<String, Long> deliveredAt, String prefix, long[] sentAt) {
+        double[] millis = new double[sentAt.length];
+        for (int i = 0; i < sentAt.length; i++) {
+            millis[i] = (deliveredAt.get(prefix + i) - sentAt[i]) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    /** The producer endpoint (the one with a local transaction), whose statistics time the checks it answered. */
+    private static RocketMQTxEndpoint endpoint(CamelContext context) {
+        return context.getEndpoints().stream().filter(RocketMQTxEndpoint.class::isInstance)
+                .map(RocketMQTxEndpoint.class::cast)
+                .filter(e -> e.getConfiguration().getLocalTransaction() != null).findFirst().orElseThrow();
+    }
+
+    private static void send(ProducerTemplate template, String body) {
+        Exchange exchange = template.send("direct:send", e -> e.getMessage().setBody(body));
+        if (exchange.getException() != null) {
+            throw new IllegalStateException("Check-path send failed", exchange.getException());
+        }
+    }
+}

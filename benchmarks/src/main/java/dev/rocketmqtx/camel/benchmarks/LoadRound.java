@@ -1,0 +1,103 @@
+package dev.rocketmqtx.camel.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One round of one contender: {@code senders} threads send back to back for a fixed time, each timing every send.
+ * Throughput is counted over the round's wall time, from the common start to the last thread's last send.
+ */
+final class LoadRound {
+
+    private LoadRound() {
+    }
+
+    static void run(Sender sender, int senders, long durationNanos, byte[] body, SendStats into)
+            throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(senders);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Worker> workers = new ArrayList<>();
+        AtomicReference<Long> startRef = new AtomicReference<>();
+        for (int i = 0; i < senders; i++) {
+            Worker worker = new Worker(sender, body, ready, go, startRef);
+            worker.setName("bench-sender-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+        ready.await();
+        long start = System.nanoTime();
+        startRef.set(start + durationNanos);
+        go.countDown();
+        Histogram latencies = new Histogram(3);
+        long messages = 0;
+        long errors = 0;
+        long end = start;
+        Exception firstError = null;
+        for (Worker worker : workers) {
+            worker.join();
+            latencies.add(worker.latencies);
+            messages += worker.messages;
+            errors += worker.errors;
+            end = Math.max(end, worker.lastEnd);
+            firstError = firstError != null ? firstError : worker.firstError;
+        }
+        if (firstError != null) {
+            System.err.println(sender.name() + ": " + errors + " failed sends in the round, first: " + firstError);
+        }
+        into.add(messages, errors, end - start, latencies);
+    }
+
+    private static final class Worker extends Thread {
+
+        private final Sender sender;
+        private final byte[] body;
+        private final CountDownLatch ready;
+        private final CountDownLatch go;
+        private final AtomicReference<Long> deadline;
+        final Histogram latencies = new Histogram(3);
+        long messages;
+        long errors;
+        long lastEnd;
+        Exception firstError;
+
+        Worker(Sender sender, byte[] body, CountDownLatch ready, CountDownLatch go, AtomicReference<Long> deadline) {
+            this.sender = sender;
+            this.body = body;
+            this.ready = ready;
+            this.go = go;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void run() {
+            ready.countDown();
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            long stopAt = deadline.get();
+            long now = System.nanoTime();
+            while (now < stopAt) {
+                long begin = now;
+                try {
+                    sender.send(body);
+                    now = System.nanoTime();
+                    latencies.recordValue(now - begin);
+                    messages++;
+                } catch (Exception e) {
+                    now = System.nanoTime();
+                    errors++;
+                    if (firstError == null) {
+                        firstError = e;
+                    }
+                }
+            }
+            lastEnd = now;
+        }
+    }
+}
