@@ -35,8 +35,9 @@ import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
  * throw-away store, tuned for tests: transaction checks within about a second, 1 s consumer
  * redelivery, small files, SQL92 filtering on.
  *
- * <p>Use {@link #shared()} in tests: starting takes about two seconds but a broker shutdown takes
- * 10 to 18 seconds, so one instance serves every test class of the JVM and dies with it.
+ * <p>Use {@link #shared()} in tests: starting takes 2 to 3 seconds in a fresh JVM (more on a busy
+ * machine), but a broker shutdown takes 10 to 18 seconds, so one instance serves every test class of
+ * the JVM and dies with it.
  */
 public final class EmbeddedRocketMQ implements AutoCloseable {
 
@@ -213,8 +214,8 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
 
     /**
      * {@code BrokerController.start()} registers with the NameServer only once, and silently skips it
-     * while its client has not yet marked the NameServer available; the next periodic try is 10 s
-     * later. Register again until the NameServer lists the broker.
+     * while its client has not yet marked the NameServer available (it probes every 3 s); the next
+     * periodic registration is 10 s later. Register again until the NameServer lists the broker.
      */
     private static void awaitRegistration(NamesrvController namesrv, BrokerController broker) {
         String brokerName = broker.getBrokerConfig().getBrokerName();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.logging.org.slf4j.LoggerFactory;
 import org.apache.rocketmq.remoting.common.TlsMode;
 import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
@@ -42,6 +43,11 @@ final class JvmSettings {
         // checkout.
         ensureDirectory(System.getProperty("java.io.tmpdir"));
         ensureDirectory(System.getProperty("user.home"));
+
+        // Initialize RocketMQ's own (shaded) SLF4J and logback here, in one thread. The NameServer then
+        // starts in a second thread next to the broker; two threads initializing logging at once make
+        // SLF4J record early events and replay them past the level filter: DEBUG lines on stderr.
+        LoggerFactory.getLogger(JvmSettings.class);
         applied = true;
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -15,7 +14,6 @@ import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +29,7 @@ class PlainMessagingTest {
 
     @Test
     void createdTopicHasRouteAtOnce() {
-        String topic = "route-" + UUID.randomUUID();
+        String topic = TestClients.unique("route");
 
         rocketMQ.createTopic(topic, 2);
 
@@ -43,28 +41,25 @@ class PlainMessagingTest {
 
     @Test
     void producerSendsAndPushConsumerReceives() throws Exception {
-        String topic = "plain-" + UUID.randomUUID();
+        String topic = TestClients.unique("plain");
         rocketMQ.createTopic(topic);
         List<String> received = new CopyOnWriteArrayList<>();
 
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("plain-consumer-" + UUID.randomUUID());
-        DefaultMQProducer producer = new DefaultMQProducer("plain-producer-" + UUID.randomUUID());
+        DefaultMQPushConsumer consumer = TestClients.consumer(rocketMQ, TestClients.unique("plain-consumer"));
+        DefaultMQProducer producer = TestClients.producer(rocketMQ);
         try {
-            consumer.setNamesrvAddr(rocketMQ.namesrvAddr());
-            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
                 messages.forEach(message -> received.add(new String(message.getBody(), StandardCharsets.UTF_8)));
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
             consumer.start();
-            producer.setNamesrvAddr(rocketMQ.namesrvAddr());
             producer.start();
 
             SendResult result = producer.send(new Message(topic, "hello".getBytes(StandardCharsets.UTF_8)));
 
             assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-            await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("hello"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("hello"));
         } finally {
             producer.shutdown();
             consumer.shutdown();

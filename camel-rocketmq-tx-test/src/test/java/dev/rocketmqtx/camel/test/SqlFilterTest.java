@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -14,7 +13,6 @@ import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,22 +23,19 @@ class SqlFilterTest {
 
     @Test
     void sqlSubscriptionReceivesOnlyMatchingMessages(EmbeddedRocketMQ rocketMQ) throws Exception {
-        String topic = "sql-" + UUID.randomUUID();
+        String topic = TestClients.unique("sql");
         rocketMQ.createTopic(topic);
         List<String> received = new CopyOnWriteArrayList<>();
 
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("sql-consumer-" + UUID.randomUUID());
-        DefaultMQProducer producer = new DefaultMQProducer("sql-producer-" + UUID.randomUUID());
+        DefaultMQPushConsumer consumer = TestClients.consumer(rocketMQ, TestClients.unique("sql-consumer"));
+        DefaultMQProducer producer = TestClients.producer(rocketMQ);
         try {
-            consumer.setNamesrvAddr(rocketMQ.namesrvAddr());
-            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
             consumer.subscribe(topic, MessageSelector.bySql("color = 'red' AND size > 2"));
             consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
                 messages.forEach(message -> received.add(new String(message.getBody(), StandardCharsets.UTF_8)));
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
             consumer.start();
-            producer.setNamesrvAddr(rocketMQ.namesrvAddr());
             producer.start();
 
             producer.send(message(topic, "blue-5", "blue", 5));
@@ -48,7 +43,7 @@ class SqlFilterTest {
             producer.send(message(topic, "red-5", "red", 5));
             producer.send(message(topic, "red-9", "red", 9));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> received.size() == 2);
             assertThat(received).containsExactlyInAnyOrder("red-5", "red-9");
         } finally {

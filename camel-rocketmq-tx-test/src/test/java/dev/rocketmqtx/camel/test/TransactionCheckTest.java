@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +17,6 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
@@ -30,23 +28,20 @@ class TransactionCheckTest {
 
     @Test
     void unknownTransactionIsDeliveredOnceAfterCheckCommits(EmbeddedRocketMQ rocketMQ) throws Exception {
-        String topic = "tx-" + UUID.randomUUID();
+        String topic = TestClients.unique("tx");
         rocketMQ.createTopic(topic);
         AtomicInteger checks = new AtomicInteger();
         List<String> received = new CopyOnWriteArrayList<>();
 
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("tx-consumer-" + UUID.randomUUID());
-        TransactionMQProducer producer = new TransactionMQProducer("tx-producer-" + UUID.randomUUID());
+        DefaultMQPushConsumer consumer = TestClients.consumer(rocketMQ, TestClients.unique("tx-consumer"));
+        TransactionMQProducer producer = TestClients.transactionProducer(rocketMQ);
         try {
-            consumer.setNamesrvAddr(rocketMQ.namesrvAddr());
-            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
                 messages.forEach(message -> received.add(new String(message.getBody(), StandardCharsets.UTF_8)));
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
             consumer.start();
-            producer.setNamesrvAddr(rocketMQ.namesrvAddr());
             producer.setTransactionListener(new TransactionListener() {
                 @Override
                 public LocalTransactionState executeLocalTransaction(Message message, Object argument) {
@@ -66,9 +61,9 @@ class TransactionCheckTest {
 
             assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
             assertThat(result.getLocalTransactionState()).isEqualTo(LocalTransactionState.UNKNOW);
-            // Timeout 1 s + check interval 1 s: the check comes within a few seconds, not the
-            // production minute.
-            await().atMost(Duration.ofSeconds(15)).until(() -> received.contains("in doubt"));
+            // Timeout 1 s + check interval 1 s: the check comes within seconds; with the production
+            // settings (6 s timeout, 60 s interval) this would take over a minute.
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("in doubt"));
             assertThat(checks.get()).isPositive();
             // With a slow op batch the resolved half message would be checked again and delivered twice.
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> received.size() == 1);

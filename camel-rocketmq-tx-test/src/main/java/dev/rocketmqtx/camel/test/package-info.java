@@ -1,0 +1,29 @@
+/**
+ * A real RocketMQ NameServer and Broker inside the test JVM, for tests and demos of the transactional
+ * RocketMQ component.
+ *
+ * <pre>
+ * &#64;ExtendWith(EmbeddedRocketMQExtension.class)
+ * class OrderRouteTest {
+ *     &#64;Test
+ *     void commits(EmbeddedRocketMQ rocketMQ) {
+ *         rocketMQ.createTopic("orders");
+ *         rocketMQ.createRetryTopic("order-consumers");   // before the consumer starts
+ *         ... clients use rocketMQ.namesrvAddr() ...
+ *     }
+ * }
+ * </pre>
+ *
+ * <p>Things worth knowing when testing against it:
+ * <ul>
+ * <li>Run tests with {@code -Drocketmq.client.rebalance.minInterval=2000}, {@code -Duser.home} and
+ * {@code -Djava.io.tmpdir} pointing into the build folder (RocksDB and the broker write there).</li>
+ * <li>A fresh push consumer's first rebalance and heartbeat can collide; the broker then refuses its
+ * pulls for 30 s. {@code DefaultMQPushConsumer.setPostSubscriptionWhenPull(true)} avoids it.</li>
+ * <li>RocketMQ logs through its own shaded logback, configured by {@code rmq.logback-test.xml} in this
+ * module: errors only, on stderr. The application's SLF4J binding is not involved.</li>
+ * <li>{@link dev.rocketmqtx.camel.test.EmbeddedRocketMQ#main} runs a broker in its own JVM for demos
+ * that kill the application.</li>
+ * </ul>
+ */
+package dev.rocketmqtx.camel.test;
