@@ -50,6 +50,9 @@ public final class RocketMQClientFactory {
         consumer.setConsumeThreadMax(configuration.getConsumeThreadMax());
         consumer.setMaxReconsumeTimes(configuration.getMaxReconsumeTimes());
         consumer.setConsumeMessageBatchMaxSize(configuration.getConsumeMessageBatchMaxSize());
+        // Send the subscription with every pull: a fresh consumer whose first heartbeat collided with its first
+        // rebalance would otherwise have its pulls refused until the next heartbeat, 30 s later.
+        consumer.setPostSubscriptionWhenPull(true);
         return consumer;
     }
 
