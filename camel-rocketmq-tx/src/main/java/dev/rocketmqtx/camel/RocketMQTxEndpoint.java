@@ -62,11 +62,32 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         requireAtLeast("consumeThreadMax", configuration.getConsumeThreadMax(), configuration.getConsumeThreadMin());
         requireAtLeast("maxReconsumeTimes", configuration.getMaxReconsumeTimes(), -1);
         requireAtLeast("consumeMessageBatchMaxSize", configuration.getConsumeMessageBatchMaxSize(), 1);
-        if (configuration.getNamesrvAddr() == null || configuration.getNamesrvAddr().isBlank()) {
-            throw new IllegalArgumentException("Option namesrvAddr is required");
-        }
+        checkNamesrvAddr(configuration.getNamesrvAddr());
         if (configuration.getSecretKey() != null && configuration.getAccessKey() == null) {
             throw new IllegalArgumentException("Option secretKey is set without accessKey");
+        }
+    }
+
+    /** host:port, several separated by ';' (RocketMQ's own format); a typo fails here, not on the first send. */
+    private static void checkNamesrvAddr(String addresses) {
+        if (addresses == null || addresses.isBlank()) {
+            throw new IllegalArgumentException("Option namesrvAddr is required");
+        }
+        for (String address : addresses.split(";")) {
+            int colon = address.lastIndexOf(':');
+            boolean valid = colon > 0 && colon < address.length() - 1;
+            if (valid) {
+                try {
+                    int port = Integer.parseInt(address.substring(colon + 1).trim());
+                    valid = port > 0 && port < 65536;
+                } catch (NumberFormatException e) {
+                    valid = false;
+                }
+            }
+            if (!valid) {
+                throw new IllegalArgumentException("Option namesrvAddr=" + addresses + " is invalid: expected"
+                                                   + " host:port, several separated by ';'");
+            }
         }
     }
 

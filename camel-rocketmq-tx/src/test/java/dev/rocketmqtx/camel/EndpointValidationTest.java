@@ -82,6 +82,12 @@ class EndpointValidationTest {
     }
 
     @Test
+    void malformedNameServerAddressFails() {
+        assertRouteFails("direct:in", "rocketmq-tx:orders?namesrvAddr=localhost&producerGroup=pg"
+                                      + "&localTransaction=direct:local", "namesrvAddr=localhost is invalid");
+    }
+
+    @Test
     void consumerWithoutConsumerGroupFails() {
         assertConsumerFails(BASE, "consumerGroup is required");
     }
