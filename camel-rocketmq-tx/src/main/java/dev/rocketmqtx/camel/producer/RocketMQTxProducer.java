@@ -31,11 +31,11 @@ import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
 public class RocketMQTxProducer extends DefaultAsyncProducer {
 
     private final RocketMQTxEndpoint endpoint;
+    private BrokerAnnouncer announcer;
     private final RocketMQTxConfiguration configuration;
     private AsyncProducer localTransactionRoute;
     private AsyncProducer checkRoute;
     private TransactionMQProducer client;
-    private BrokerAnnouncer announcer;
 
     public RocketMQTxProducer(RocketMQTxEndpoint endpoint) {
         super(endpoint);
