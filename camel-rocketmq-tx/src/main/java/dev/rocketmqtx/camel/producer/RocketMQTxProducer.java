@@ -19,8 +19,6 @@ import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends each exchange as a transactional message: the half message first, then the local-transaction route on the
@@ -32,9 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public class RocketMQTxProducer extends DefaultAsyncProducer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RocketMQTxProducer.class);
-
     private final RocketMQTxEndpoint endpoint;
+    private BrokerAnnouncer announcer;
     private final RocketMQTxConfiguration configuration;
     private AsyncProducer localTransactionRoute;
     private AsyncProducer checkRoute;
@@ -75,19 +72,11 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
      * stay invisible to the broker. Loading the topic's route and sending a heartbeat right away makes it checkable.
      */
     private void announceToBrokers() {
-        try {
-            MQClientInstance instance = client.getDefaultMQProducerImpl().getMqClientFactory();
-            String topic = NamespaceUtil.wrapNamespace(configuration.getNamespace(), configuration.getTopic());
-            if (instance.updateTopicRouteInfoFromNameServer(topic)) {
-                instance.sendHeartbeatToAllBrokerWithLock();
-            } else {
-                LOG.warn("No route yet for topic {} at name server {}: checks reach this producer after its first send",
-                        configuration.getTopic(), configuration.getNamesrvAddr());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not reach name server {} at start-up ({}): checks reach this producer after its first send",
-                    configuration.getNamesrvAddr(), e.getMessage());
-        }
+        MQClientInstance instance = client.getDefaultMQProducerImpl().getMqClientFactory();
+        String topic = NamespaceUtil.wrapNamespace(configuration.getNamespace(), configuration.getTopic());
+        announcer = new BrokerAnnouncer(endpoint.getCamelContext(), this, instance, configuration.getTopic(), topic,
+                configuration.getNamesrvAddr());
+        announcer.start();
     }
 
     @Override
@@ -97,6 +86,10 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
             client = null;
         }
         ServiceHelper.stopService(checkRoute, localTransactionRoute);
+        if (announcer != null) {
+            announcer.stop();
+            announcer = null;
+        }
     }
 
     @Override
