@@ -121,6 +121,11 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         return consumer;
     }
 
+    @Override
+    public RocketMQTxComponent getComponent() {
+        return (RocketMQTxComponent) super.getComponent();
+    }
+
     public RocketMQTxConfiguration getConfiguration() {
         return configuration;
     }
