@@ -16,8 +16,8 @@ import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
  * <p>
  * The probe runs only when the check is called (by a health endpoint or {@code HealthCheckHelper}), never per
  * message, and waits at most {@link #PROBE_TIMEOUT_MILLIS} for the name server. It is a readiness check only (Camel's
- * default): a broker outage is a reason to take the application out of service, not to restart it. The details name the name server,
- * topic and group; credentials are never part of them.
+ * default): a broker outage is a reason to take the application out of service, not to restart it. The details name
+ * the name server, topic and group; credentials are never part of them.
  */
 public final class RocketMQTxReadinessCheck extends AbstractHealthCheck {
 

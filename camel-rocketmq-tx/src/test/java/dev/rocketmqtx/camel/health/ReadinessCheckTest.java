@@ -46,7 +46,8 @@ class ReadinessCheckTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:send").routeId("orders-out")
-                        .to("rocketmq-tx:" + topic + connection + "&producerGroup=ready-pg&localTransaction=direct:local");
+                        .to("rocketmq-tx:" + topic + connection
+                            + "&producerGroup=ready-pg&localTransaction=direct:local");
                 from("direct:local").log("local transaction");
             }
         };
