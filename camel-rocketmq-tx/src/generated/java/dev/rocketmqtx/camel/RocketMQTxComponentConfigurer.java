@@ -57,6 +57,10 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "exceptionStatus": getOrCreateConfiguration(target).setExceptionStatus(property(camelContext, dev.rocketmqtx.camel.TransactionStatus.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": getOrCreateConfiguration(target).setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localtransaction":
@@ -121,6 +125,10 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "exceptionStatus": return dev.rocketmqtx.camel.TransactionStatus.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "localtransaction":
@@ -186,6 +194,10 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "exceptionStatus": return getOrCreateConfiguration(target).getExceptionStatus();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return getOrCreateConfiguration(target).getHeaderFilterStrategy();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localtransaction":

@@ -1,6 +1,7 @@
 package dev.rocketmqtx.camel;
 
 import dev.rocketmqtx.camel.consumer.RocketMQTxConsumer;
+import dev.rocketmqtx.camel.metrics.TransactionMeters;
 import dev.rocketmqtx.camel.producer.InFlightTransactions;
 import dev.rocketmqtx.camel.producer.RememberedOutcomes;
 import dev.rocketmqtx.camel.producer.RocketMQTxProducer;
@@ -35,6 +36,7 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     private final InFlightTransactions inFlightTransactions = new InFlightTransactions();
     private RememberedOutcomes rememberedOutcomes;
     private MessageMapper messageMapper;
+    private AutoCloseable meters;
 
     public RocketMQTxEndpoint(String uri, RocketMQTxComponent component, RocketMQTxConfiguration configuration) {
         super(uri, component);
@@ -108,6 +110,21 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        meters = TransactionMeters.bind(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
+        super.doStop();
+    }
+
+    @Override
     public Producer createProducer() throws Exception {
         NameValidation.checkSendableTopic(configuration.getTopic());
         NameValidation.checkGroup("producerGroup", configuration.getProducerGroup());
@@ -141,6 +158,11 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         RocketMQTxConsumer consumer = new RocketMQTxConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    @Override
+    public RocketMQTxComponent getComponent() {
+        return (RocketMQTxComponent) super.getComponent();
     }
 
     public RocketMQTxConfiguration getConfiguration() {

@@ -97,6 +97,11 @@ public final class TransactionStatistics {
         return checks == 0 ? 0 : checkNanos.sum() / 1e6 / checks;
     }
 
+    /** Total time spent answering checks, in nanoseconds. */
+    public long getCheckTotalNanos() {
+        return checkNanos.sum();
+    }
+
     public double getCheckMaxMillis() {
         return checkNanosMax.get() / 1e6;
     }

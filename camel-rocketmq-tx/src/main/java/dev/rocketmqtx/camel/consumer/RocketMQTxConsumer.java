@@ -4,15 +4,19 @@ import java.util.List;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxEndpoint;
+import dev.rocketmqtx.camel.health.RocketMQTxReadinessCheck;
 import dev.rocketmqtx.camel.support.RocketMQClientFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.common.message.MessageExt;
 
 /**
@@ -26,7 +30,7 @@ import org.apache.rocketmq.common.message.MessageExt;
 public class RocketMQTxConsumer extends DefaultConsumer implements MessageListenerConcurrently {
 
     private final RocketMQTxEndpoint endpoint;
-    private DefaultMQPushConsumer client;
+    private volatile DefaultMQPushConsumer client;
 
     public RocketMQTxConsumer(RocketMQTxEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -41,6 +45,28 @@ public class RocketMQTxConsumer extends DefaultConsumer implements MessageListen
         client.subscribe(configuration.getTopic(), selector(configuration));
         client.registerMessageListener(this);
         client.start();
+        registerReadinessCheck(configuration);
+    }
+
+    /**
+     * Health checks are optional. Resolving the consumers repository registers it with the context (as Camel's own
+     * components do); it then asks every route consumer that has a check for it.
+     */
+    private void registerReadinessCheck(RocketMQTxConfiguration configuration) {
+        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(),
+                "consumers", HealthCheckRepository.class);
+        if (repository != null) {
+            RocketMQTxReadinessCheck check = RocketMQTxReadinessCheck.forConsumer(getRouteId(), configuration,
+                    this::clientInstance);
+            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+    }
+
+    /** The running client's connections, or null while the consumer is stopped. */
+    private MQClientInstance clientInstance() {
+        DefaultMQPushConsumer current = client;
+        return current == null ? null : current.getDefaultMQPushConsumerImpl().getmQClientFactory();
     }
 
     private static MessageSelector selector(RocketMQTxConfiguration configuration) {

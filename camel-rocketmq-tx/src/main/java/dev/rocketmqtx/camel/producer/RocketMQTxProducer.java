@@ -6,11 +6,14 @@ import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.RocketMQTxEndpoint;
 import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.check.CheckDispatcher;
+import dev.rocketmqtx.camel.health.RocketMQTxReadinessCheck;
 import dev.rocketmqtx.camel.support.RocketMQClientFactory;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
@@ -35,7 +38,9 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
     private final RocketMQTxConfiguration configuration;
     private AsyncProducer localTransactionRoute;
     private AsyncProducer checkRoute;
-    private TransactionMQProducer client;
+    private volatile TransactionMQProducer client;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private RocketMQTxReadinessCheck readinessCheck;
 
     public RocketMQTxProducer(RocketMQTxEndpoint endpoint) {
         super(endpoint);
@@ -64,6 +69,24 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         client = RocketMQClientFactory.transactionProducer(configuration, listener);
         client.start();
         announceToBrokers();
+        registerReadinessCheck();
+    }
+
+    /** Health checks are optional: the check is registered only when Camel's producer health checks are present. */
+    private void registerReadinessCheck() {
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            readinessCheck = RocketMQTxReadinessCheck.forProducer(configuration, this::clientInstance);
+            readinessCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(readinessCheck);
+        }
+    }
+
+    /** The running client's connections, or null while the producer is stopped. */
+    private MQClientInstance clientInstance() {
+        TransactionMQProducer current = client;
+        return current == null ? null : current.getDefaultMQProducerImpl().getMqClientFactory();
     }
 
     /**
@@ -81,6 +104,10 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null && readinessCheck != null) {
+            healthCheckRepository.removeHealthCheck(readinessCheck);
+            readinessCheck = null;
+        }
         if (client != null) {
             client.shutdown();
             client = null;

@@ -1,0 +1,689 @@
+package dev.rocketmqtx.camel.dsl;
+
+import dev.rocketmqtx.camel.TransactionStatus;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.EndpointConsumerBuilder;
+import org.apache.camel.builder.EndpointProducerBuilder;
+import org.apache.camel.builder.endpoint.AbstractEndpointBuilder;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
+
+/**
+ * Typed endpoint builders for the {@code rocketmq-tx:} component, for routes written with Camel's endpoint DSL:
+ *
+ * <pre>{@code
+ * public class OrderRoutes extends EndpointRouteBuilder implements RocketMQTxBuilders {
+ *     public void configure() {
+ *         from(direct("placeOrder"))
+ *                 .to(rocketMQTx("orders").namesrvAddr("{{rocketmq.namesrv}}")
+ *                         .producerGroup("order-tx").localTransaction(direct("saveOrder")));
+ *         from(rocketMQTx("orders").namesrvAddr("{{rocketmq.namesrv}}").consumerGroup("shipping"))
+ *                 .log("committed ${body}");
+ *     }
+ * }
+ * }</pre>
+ *
+ * Hand-written in the shape of the builders Camel generates for its own components (a consumer builder, a producer
+ * builder and one that is both), with every endpoint option of the component; a test compares them with the
+ * component's option catalog. Every typed option also takes text, for property placeholders and bean references.
+ * Needs {@code camel-endpointdsl} on the classpath (an optional dependency of this component).
+ */
+public interface RocketMQTxEndpointBuilderFactory {
+
+    /**
+     * Builder for a rocketmq-tx consumer: receives the committed messages of the topic.
+     */
+    interface RocketMQTxEndpointConsumerBuilder extends EndpointConsumerBuilder {
+
+        /**
+         * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component
+         * creates, so topic and group names are written without it.
+         */
+        default RocketMQTxEndpointConsumerBuilder namespace(String namespace) {
+            doSetProperty("namespace", namespace);
+            return this;
+        }
+
+        /**
+         * Name server address(es), host:port, several separated by ;.
+         * Default: {@code localhost:9876}.
+         */
+        default RocketMQTxEndpointConsumerBuilder namesrvAddr(String namesrvAddr) {
+            doSetProperty("namesrvAddr", namesrvAddr);
+            return this;
+        }
+
+        /**
+         * Where a consumer group without a stored offset starts.
+         * Default: {@code CONSUME_FROM_LAST_OFFSET}.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeFromWhere(ConsumeFromWhere consumeFromWhere) {
+            doSetProperty("consumeFromWhere", consumeFromWhere);
+            return this;
+        }
+
+        /**
+         * The consumeFromWhere option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeFromWhere(String consumeFromWhere) {
+            doSetProperty("consumeFromWhere", consumeFromWhere);
+            return this;
+        }
+
+        /**
+         * The consumer group. Required on a consumer.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumerGroup(String consumerGroup) {
+            doSetProperty("consumerGroup", consumerGroup);
+            return this;
+        }
+
+        /**
+         * Maximum number of consumer threads.
+         * Default: {@code 20}.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeThreadMax(int consumeThreadMax) {
+            doSetProperty("consumeThreadMax", consumeThreadMax);
+            return this;
+        }
+
+        /**
+         * The consumeThreadMax option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeThreadMax(String consumeThreadMax) {
+            doSetProperty("consumeThreadMax", consumeThreadMax);
+            return this;
+        }
+
+        /**
+         * Minimum number of consumer threads.
+         * Default: {@code 20}.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeThreadMin(int consumeThreadMin) {
+            doSetProperty("consumeThreadMin", consumeThreadMin);
+            return this;
+        }
+
+        /**
+         * The consumeThreadMin option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeThreadMin(String consumeThreadMin) {
+            doSetProperty("consumeThreadMin", consumeThreadMin);
+            return this;
+        }
+
+        /**
+         * How many times a failed message is redelivered before the broker moves it to the group's dead-
+         * letter topic (%DLQ%group); -1 keeps RocketMQ's default (16).
+         * Default: {@code -1}.
+         */
+        default RocketMQTxEndpointConsumerBuilder maxReconsumeTimes(int maxReconsumeTimes) {
+            doSetProperty("maxReconsumeTimes", maxReconsumeTimes);
+            return this;
+        }
+
+        /**
+         * The maxReconsumeTimes option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder maxReconsumeTimes(String maxReconsumeTimes) {
+            doSetProperty("maxReconsumeTimes", maxReconsumeTimes);
+            return this;
+        }
+
+        /**
+         * CLUSTERING: each message goes to one consumer of the group. BROADCASTING: to every consumer; failed
+         * messages are not redelivered in this mode.
+         * Default: {@code CLUSTERING}.
+         */
+        default RocketMQTxEndpointConsumerBuilder messageModel(MessageModel messageModel) {
+            doSetProperty("messageModel", messageModel);
+            return this;
+        }
+
+        /**
+         * The messageModel option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder messageModel(String messageModel) {
+            doSetProperty("messageModel", messageModel);
+            return this;
+        }
+
+        /**
+         * SQL92 filter on message user properties (needs enablePropertyFilter on the broker). When set it
+         * replaces subscribeTags.
+         */
+        default RocketMQTxEndpointConsumerBuilder subscribeSql(String subscribeSql) {
+            doSetProperty("subscribeSql", subscribeSql);
+            return this;
+        }
+
+        /**
+         * Tag expression the consumer subscribes with, for example TagA TagB; is every tag.
+         * Default: {@code *}.
+         */
+        default RocketMQTxEndpointConsumerBuilder subscribeTags(String subscribeTags) {
+            doSetProperty("subscribeTags", subscribeTags);
+            return this;
+        }
+
+        /**
+         * Hands exceptions the consumer meets outside an exchange to the route's error handler.
+         * Default: {@code false}.
+         */
+        default RocketMQTxEndpointConsumerBuilder bridgeErrorHandler(boolean bridgeErrorHandler) {
+            doSetProperty("bridgeErrorHandler", bridgeErrorHandler);
+            return this;
+        }
+
+        /**
+         * The bridgeErrorHandler option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder bridgeErrorHandler(String bridgeErrorHandler) {
+            doSetProperty("bridgeErrorHandler", bridgeErrorHandler);
+            return this;
+        }
+
+        /**
+         * Most messages handed to the consumer at once. Each becomes its own exchange; after a failure the
+         * rest of the batch is redelivered.
+         * Default: {@code 1}.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeMessageBatchMaxSize(int consumeMessageBatchMaxSize) {
+            doSetProperty("consumeMessageBatchMaxSize", consumeMessageBatchMaxSize);
+            return this;
+        }
+
+        /**
+         * The consumeMessageBatchMaxSize option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder consumeMessageBatchMaxSize(String consumeMessageBatchMaxSize) {
+            doSetProperty("consumeMessageBatchMaxSize", consumeMessageBatchMaxSize);
+            return this;
+        }
+
+        /**
+         * Handles exceptions the consumer meets outside an exchange (unless bridgeErrorHandler is on).
+         */
+        default RocketMQTxEndpointConsumerBuilder exceptionHandler(ExceptionHandler exceptionHandler) {
+            doSetProperty("exceptionHandler", exceptionHandler);
+            return this;
+        }
+
+        /**
+         * The exceptionHandler option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointConsumerBuilder exceptionHandler(String exceptionHandler) {
+            doSetProperty("exceptionHandler", exceptionHandler);
+            return this;
+        }
+
+        /**
+         * Sets the exchange pattern when the consumer creates an exchange.
+         */
+        default RocketMQTxEndpointConsumerBuilder exchangePattern(ExchangePattern exchangePattern) {
+            doSetProperty("exchangePattern", exchangePattern);
+            return this;
+        }
+
+        /**
+         * The exchangePattern option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder exchangePattern(String exchangePattern) {
+            doSetProperty("exchangePattern", exchangePattern);
+            return this;
+        }
+
+        /**
+         * Decides which Camel headers become message user properties and which user properties become
+         * headers. The default passes everything except Camel's own headers.
+         */
+        default RocketMQTxEndpointConsumerBuilder headerFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+            doSetProperty("headerFilterStrategy", headerFilterStrategy);
+            return this;
+        }
+
+        /**
+         * The headerFilterStrategy option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointConsumerBuilder headerFilterStrategy(String headerFilterStrategy) {
+            doSetProperty("headerFilterStrategy", headerFilterStrategy);
+            return this;
+        }
+
+        /**
+         * Access key for a broker with ACL enabled; used by the producer, the consumer and every other
+         * client.
+         */
+        default RocketMQTxEndpointConsumerBuilder accessKey(String accessKey) {
+            doSetProperty("accessKey", accessKey);
+            return this;
+        }
+
+        /**
+         * Secret key that goes with the access key. Never logged.
+         */
+        default RocketMQTxEndpointConsumerBuilder secretKey(String secretKey) {
+            doSetProperty("secretKey", secretKey);
+            return this;
+        }
+
+        /**
+         * Connect to the name server and brokers over TLS (required by brokers that enforce TLS).
+         * Default: {@code false}.
+         */
+        default RocketMQTxEndpointConsumerBuilder useTls(boolean useTls) {
+            doSetProperty("useTls", useTls);
+            return this;
+        }
+
+        /**
+         * The useTls option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointConsumerBuilder useTls(String useTls) {
+            doSetProperty("useTls", useTls);
+            return this;
+        }
+    }
+
+    /**
+     * Builder for a rocketmq-tx producer: sends transactional messages whose local transaction is a route.
+     */
+    interface RocketMQTxEndpointProducerBuilder extends EndpointProducerBuilder {
+
+        /**
+         * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component
+         * creates, so topic and group names are written without it.
+         */
+        default RocketMQTxEndpointProducerBuilder namespace(String namespace) {
+            doSetProperty("namespace", namespace);
+            return this;
+        }
+
+        /**
+         * Name server address(es), host:port, several separated by ;.
+         * Default: {@code localhost:9876}.
+         */
+        default RocketMQTxEndpointProducerBuilder namesrvAddr(String namesrvAddr) {
+            doSetProperty("namesrvAddr", namesrvAddr);
+            return this;
+        }
+
+        /**
+         * Seconds the broker waits before the first check of each message; 0 keeps the broker's
+         * transactionTimeOut. Use it when local transactions can legitimately run longer than the broker's
+         * timeout.
+         * Default: {@code 0}.
+         */
+        default RocketMQTxEndpointProducerBuilder checkImmunityTime(int checkImmunityTime) {
+            doSetProperty("checkImmunityTime", checkImmunityTime);
+            return this;
+        }
+
+        /**
+         * The checkImmunityTime option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder checkImmunityTime(String checkImmunityTime) {
+            doSetProperty("checkImmunityTime", checkImmunityTime);
+            return this;
+        }
+
+        /**
+         * Processor that answers the broker's check of an unresolved transaction by setting the
+         * CamelRocketMQTxStatus header. It may run in another JVM than the one that sent the message, so it
+         * must decide from durable state (for example a database row), not from memory. Mutually exclusive
+         * with checkUri.
+         */
+        default RocketMQTxEndpointProducerBuilder checkProcessor(Processor checkProcessor) {
+            doSetProperty("checkProcessor", checkProcessor);
+            return this;
+        }
+
+        /**
+         * The checkProcessor option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointProducerBuilder checkProcessor(String checkProcessor) {
+            doSetProperty("checkProcessor", checkProcessor);
+            return this;
+        }
+
+        /**
+         * Endpoint URI of a route that answers the broker's check (for example direct:checkOrder), the route
+         * form of checkProcessor. Mutually exclusive with checkProcessor.
+         */
+        default RocketMQTxEndpointProducerBuilder checkUri(String checkUri) {
+            doSetProperty("checkUri", checkUri);
+            return this;
+        }
+
+        /**
+         * The checkUri option as an endpoint builder, for example {@code direct("saveOrder")}.
+         */
+        default RocketMQTxEndpointProducerBuilder checkUri(EndpointProducerBuilder checkUri) {
+            doSetProperty("checkUri", checkUri.getRawUri());
+            return this;
+        }
+
+        /**
+         * Status when the local-transaction route fails with an exception: ROLLBACK, or UNKNOWN to let the
+         * check decide (for failures that may have happened after the database committed, such as a lost
+         * connection on commit).
+         * Default: {@code ROLLBACK}.
+         */
+        default RocketMQTxEndpointProducerBuilder exceptionStatus(TransactionStatus exceptionStatus) {
+            doSetProperty("exceptionStatus", exceptionStatus);
+            return this;
+        }
+
+        /**
+         * The exceptionStatus option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder exceptionStatus(String exceptionStatus) {
+            doSetProperty("exceptionStatus", exceptionStatus);
+            return this;
+        }
+
+        /**
+         * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). Required on
+         * a producer. It runs after the broker stored the half message, in the caller's thread and on the
+         * caller's exchange; its outcome decides COMMIT or ROLLBACK.
+         */
+        default RocketMQTxEndpointProducerBuilder localTransaction(String localTransaction) {
+            doSetProperty("localTransaction", localTransaction);
+            return this;
+        }
+
+        /**
+         * The localTransaction option as an endpoint builder, for example {@code direct("saveOrder")}.
+         */
+        default RocketMQTxEndpointProducerBuilder localTransaction(EndpointProducerBuilder localTransaction) {
+            doSetProperty("localTransaction", localTransaction.getRawUri());
+            return this;
+        }
+
+        /**
+         * Largest message body accepted, in bytes; a larger body fails before any half message is sent.
+         * Default: {@code 4194304}.
+         */
+        default RocketMQTxEndpointProducerBuilder maxMessageSize(int maxMessageSize) {
+            doSetProperty("maxMessageSize", maxMessageSize);
+            return this;
+        }
+
+        /**
+         * The maxMessageSize option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder maxMessageSize(String maxMessageSize) {
+            doSetProperty("maxMessageSize", maxMessageSize);
+            return this;
+        }
+
+        /**
+         * The producer group. Required on a producer. The broker sends its checks to any live producer of
+         * this group, so every instance of the application uses the same group, and a group should serve one
+         * topic.
+         */
+        default RocketMQTxEndpointProducerBuilder producerGroup(String producerGroup) {
+            doSetProperty("producerGroup", producerGroup);
+            return this;
+        }
+
+        /**
+         * How many times the client retries storing a half message (possibly on another broker) before
+         * failing.
+         * Default: {@code 2}.
+         */
+        default RocketMQTxEndpointProducerBuilder retryTimesWhenSendFailed(int retryTimesWhenSendFailed) {
+            doSetProperty("retryTimesWhenSendFailed", retryTimesWhenSendFailed);
+            return this;
+        }
+
+        /**
+         * The retryTimesWhenSendFailed option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder retryTimesWhenSendFailed(String retryTimesWhenSendFailed) {
+            doSetProperty("retryTimesWhenSendFailed", retryTimesWhenSendFailed);
+            return this;
+        }
+
+        /**
+         * Timeout in milliseconds for storing the half message.
+         * Default: {@code 3000}.
+         */
+        default RocketMQTxEndpointProducerBuilder sendMsgTimeout(int sendMsgTimeout) {
+            doSetProperty("sendMsgTimeout", sendMsgTimeout);
+            return this;
+        }
+
+        /**
+         * The sendMsgTimeout option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder sendMsgTimeout(String sendMsgTimeout) {
+            doSetProperty("sendMsgTimeout", sendMsgTimeout);
+            return this;
+        }
+
+        /**
+         * Tag of the messages sent, unless the CamelRocketMQTxTags header gives one.
+         */
+        default RocketMQTxEndpointProducerBuilder tags(String tags) {
+            doSetProperty("tags", tags);
+            return this;
+        }
+
+        /**
+         * Starts the producer on the first message instead of with the route, so that a broker that is down
+         * at start-up does not stop the route from starting.
+         * Default: {@code false}.
+         */
+        default RocketMQTxEndpointProducerBuilder lazyStartProducer(boolean lazyStartProducer) {
+            doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+
+        /**
+         * The lazyStartProducer option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder lazyStartProducer(String lazyStartProducer) {
+            doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+
+        /**
+         * How many local-transaction outcomes the producer remembers to answer checks of transactions it ran
+         * itself (for example when the one-way commit was lost). Bounded: the oldest are forgotten first. 0
+         * disables it.
+         * Default: {@code 10000}.
+         */
+        default RocketMQTxEndpointProducerBuilder rememberedOutcomes(int rememberedOutcomes) {
+            doSetProperty("rememberedOutcomes", rememberedOutcomes);
+            return this;
+        }
+
+        /**
+         * The rememberedOutcomes option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder rememberedOutcomes(String rememberedOutcomes) {
+            doSetProperty("rememberedOutcomes", rememberedOutcomes);
+            return this;
+        }
+
+        /**
+         * Decides which Camel headers become message user properties and which user properties become
+         * headers. The default passes everything except Camel's own headers.
+         */
+        default RocketMQTxEndpointProducerBuilder headerFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+            doSetProperty("headerFilterStrategy", headerFilterStrategy);
+            return this;
+        }
+
+        /**
+         * The headerFilterStrategy option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointProducerBuilder headerFilterStrategy(String headerFilterStrategy) {
+            doSetProperty("headerFilterStrategy", headerFilterStrategy);
+            return this;
+        }
+
+        /**
+         * Access key for a broker with ACL enabled; used by the producer, the consumer and every other
+         * client.
+         */
+        default RocketMQTxEndpointProducerBuilder accessKey(String accessKey) {
+            doSetProperty("accessKey", accessKey);
+            return this;
+        }
+
+        /**
+         * Secret key that goes with the access key. Never logged.
+         */
+        default RocketMQTxEndpointProducerBuilder secretKey(String secretKey) {
+            doSetProperty("secretKey", secretKey);
+            return this;
+        }
+
+        /**
+         * Connect to the name server and brokers over TLS (required by brokers that enforce TLS).
+         * Default: {@code false}.
+         */
+        default RocketMQTxEndpointProducerBuilder useTls(boolean useTls) {
+            doSetProperty("useTls", useTls);
+            return this;
+        }
+
+        /**
+         * The useTls option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder useTls(String useTls) {
+            doSetProperty("useTls", useTls);
+            return this;
+        }
+    }
+
+    /**
+     * Builder for a rocketmq-tx endpoint before it is known to be a consumer or a producer: the common options keep
+     * this type, a consumer or producer option narrows it to the consumer or producer builder.
+     */
+    interface RocketMQTxEndpointBuilder extends RocketMQTxEndpointConsumerBuilder, RocketMQTxEndpointProducerBuilder {
+
+        /**
+         * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component
+         * creates, so topic and group names are written without it.
+         */
+        default RocketMQTxEndpointBuilder namespace(String namespace) {
+            doSetProperty("namespace", namespace);
+            return this;
+        }
+
+        /**
+         * Name server address(es), host:port, several separated by ;.
+         * Default: {@code localhost:9876}.
+         */
+        default RocketMQTxEndpointBuilder namesrvAddr(String namesrvAddr) {
+            doSetProperty("namesrvAddr", namesrvAddr);
+            return this;
+        }
+
+        /**
+         * Decides which Camel headers become message user properties and which user properties become
+         * headers. The default passes everything except Camel's own headers.
+         */
+        default RocketMQTxEndpointBuilder headerFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+            doSetProperty("headerFilterStrategy", headerFilterStrategy);
+            return this;
+        }
+
+        /**
+         * The headerFilterStrategy option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointBuilder headerFilterStrategy(String headerFilterStrategy) {
+            doSetProperty("headerFilterStrategy", headerFilterStrategy);
+            return this;
+        }
+
+        /**
+         * Access key for a broker with ACL enabled; used by the producer, the consumer and every other
+         * client.
+         */
+        default RocketMQTxEndpointBuilder accessKey(String accessKey) {
+            doSetProperty("accessKey", accessKey);
+            return this;
+        }
+
+        /**
+         * Secret key that goes with the access key. Never logged.
+         */
+        default RocketMQTxEndpointBuilder secretKey(String secretKey) {
+            doSetProperty("secretKey", secretKey);
+            return this;
+        }
+
+        /**
+         * Connect to the name server and brokers over TLS (required by brokers that enforce TLS).
+         * Default: {@code false}.
+         */
+        default RocketMQTxEndpointBuilder useTls(boolean useTls) {
+            doSetProperty("useTls", useTls);
+            return this;
+        }
+
+        /**
+         * The useTls option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointBuilder useTls(String useTls) {
+            doSetProperty("useTls", useTls);
+            return this;
+        }
+    }
+
+    /**
+     * Mix into an {@code EndpointRouteBuilder} (or any class) to write {@code rocketMQTx("orders")} in routes.
+     */
+    interface RocketMQTxBuilders {
+
+        /**
+         * A rocketmq-tx endpoint on a topic: {@code rocketmq-tx:topic}.
+         *
+         * @param topic the topic the transactional messages go to and are consumed from
+         */
+        default RocketMQTxEndpointBuilder rocketMQTx(String topic) {
+            return RocketMQTxEndpointBuilderFactory.endpointBuilder("rocketmq-tx", topic);
+        }
+
+        /**
+         * A rocketmq-tx endpoint of a component registered under another name (for example one per cluster).
+         *
+         * @param componentName the name the component is registered under
+         * @param topic         the topic
+         */
+        default RocketMQTxEndpointBuilder rocketMQTx(String componentName, String topic) {
+            return RocketMQTxEndpointBuilderFactory.endpointBuilder(componentName, topic);
+        }
+    }
+
+    /**
+     * A rocketmq-tx endpoint on a topic, for a static import: {@code rocketmq-tx:topic}.
+     *
+     * @param topic the topic the transactional messages go to and are consumed from
+     */
+    static RocketMQTxEndpointBuilder rocketMQTx(String topic) {
+        return endpointBuilder("rocketmq-tx", topic);
+    }
+
+    /**
+     * A builder for the component registered under {@code componentName}.
+     *
+     * @param componentName the name the component is registered under
+     * @param topic         the topic
+     */
+    static RocketMQTxEndpointBuilder endpointBuilder(String componentName, String topic) {
+        class RocketMQTxEndpointBuilderImpl extends AbstractEndpointBuilder implements RocketMQTxEndpointBuilder {
+            RocketMQTxEndpointBuilderImpl() {
+                super(componentName, topic);
+            }
+        }
+        return new RocketMQTxEndpointBuilderImpl();
+    }
+}
