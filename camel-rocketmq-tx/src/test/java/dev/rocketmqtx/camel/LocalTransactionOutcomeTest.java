@@ -26,8 +26,11 @@ class LocalTransactionOutcomeTest extends RocketMQTxTestSupport {
             @Override
             public void configure() {
                 from("direct:send").to(producerUri("&checkProcessor=#commitCheck"));
+                // Its own producer group: the broker sends a check to any producer of the group, and the test that
+                // counts checks reads the statistics of the endpoint above.
                 from("direct:sendUnknownOnException")
-                        .to(producerUri("&checkProcessor=#commitCheck&exceptionStatus=UNKNOWN&tags=onException"));
+                        .to(producerUri("&checkProcessor=#commitCheck&exceptionStatus=UNKNOWN&tags=onException")
+                                .replace(producerGroup, producerGroup + "-unknown"));
 
                 from("direct:local")
                         .choice()
