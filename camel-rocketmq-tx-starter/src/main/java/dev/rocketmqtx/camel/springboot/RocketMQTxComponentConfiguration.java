@@ -172,6 +172,15 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private HeaderFilterStrategy headerFilterStrategy;
     /**
+     * Used for enabling or disabling all consumer based health checks from this component.
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Camel has producer
+     * based health checks off by default; turn them on globally with camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+    /**
      * Access key for a broker with ACL enabled; used by the producer, the consumer and every other client.
      */
     private String accessKey;
@@ -390,6 +399,22 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
 
     public void setAutowiredEnabled(Boolean autowiredEnabled) {
         this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public RocketMQTxConfiguration getConfiguration() {

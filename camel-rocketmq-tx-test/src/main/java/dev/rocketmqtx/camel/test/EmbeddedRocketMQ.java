@@ -210,6 +210,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("RocketMQ Broker failed to start", e);
         }
+        IdleOpBatchPacer.install(broker);
     }
 
     /**
