@@ -1,5 +1,8 @@
 package dev.rocketmqtx.camel.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.HdrHistogram.Histogram;
 
 /** What the measured rounds of one contender at one sender count add up to. */
@@ -10,12 +13,19 @@ final class SendStats {
     private long messages;
     private long errors;
     private long nanos;
+    private final List<Double> roundRates = new ArrayList<>();
 
     synchronized void add(long roundMessages, long roundErrors, long roundNanos, Histogram roundLatencies) {
         messages += roundMessages;
         errors += roundErrors;
         nanos += roundNanos;
         latencies.add(roundLatencies);
+        roundRates.add(roundNanos == 0 ? 0 : roundMessages * 1e9 / roundNanos);
+    }
+
+    /** Messages per second of each measured round, in order. */
+    synchronized List<Double> roundRates() {
+        return List.copyOf(roundRates);
     }
 
     synchronized double messagesPerSecond() {
