@@ -13,9 +13,12 @@ final class SendStats {
     private long messages;
     private long errors;
     private long nanos;
+    private long cpuNanos;
     private final List<Double> roundRates = new ArrayList<>();
 
-    synchronized void add(long roundMessages, long roundErrors, long roundNanos, Histogram roundLatencies) {
+    synchronized void add(long roundMessages, long roundErrors, long roundNanos, Histogram roundLatencies,
+                          long roundCpuNanos) {
+        cpuNanos += roundCpuNanos;
         messages += roundMessages;
         errors += roundErrors;
         nanos += roundNanos;
@@ -34,6 +37,11 @@ final class SendStats {
 
     synchronized double percentileMillis(double percentile) {
         return latencies.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    /** CPU time the sending threads spent per message, in microseconds. */
+    synchronized double senderCpuMicrosPerMessage() {
+        return messages == 0 ? 0 : cpuNanos / 1e3 / messages;
     }
 
     synchronized long messages() {
