@@ -25,16 +25,16 @@ final class LoadRound {
         CountDownLatch ready = new CountDownLatch(senders);
         CountDownLatch go = new CountDownLatch(1);
         List<Worker> workers = new ArrayList<>();
-        AtomicReference<Long> startRef = new AtomicReference<>();
+        AtomicReference<Long> deadline = new AtomicReference<>();
         for (int i = 0; i < senders; i++) {
-            Worker worker = new Worker(sender, body, ready, go, startRef);
+            Worker worker = new Worker(sender, body, ready, go, deadline);
             worker.setName("bench-sender-" + i);
             workers.add(worker);
             worker.start();
         }
         ready.await();
         long start = System.nanoTime();
-        startRef.set(start + durationNanos);
+        deadline.set(start + durationNanos);
         go.countDown();
         Histogram latencies = new Histogram(3);
         long messages = 0;
