@@ -60,9 +60,13 @@ final class ConsumerBenchmark {
         report.header("contender", "msgs/s (all drains)", "per drain");
         report.row("raw DefaultMQPushConsumer", Report.f0(rawRate), list(raw));
         report.row("rocketmq-tx consumer route", Report.f0(camelRate), list(camel));
-        double ratio = camelRate / rawRate;
-        report.line("\nConsumer ratio rocketmq-tx / raw: " + Report.f2(ratio) + " (target >= 0.90: "
-                    + Report.target(ratio >= 0.90) + ")");
+        double[] roundRatios = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            roundRatios[i] = camel[i] / raw[i];
+        }
+        double ratio = Ratios.median(roundRatios);
+        report.line("\nConsumer ratio rocketmq-tx / raw: " + Report.f2(ratio) + " median of rounds (target >= 0.90: "
+                    + Report.target(ratio >= 0.90) + "), " + Report.f2(camelRate / rawRate) + " over all drains");
     }
 
     /** Committed transactional messages, sent by 8 raw transactional senders, then waits until all are stored. */

@@ -1,5 +1,7 @@
 package dev.rocketmqtx.camel.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,8 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadRound {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private LoadRound() {
     }
 
@@ -21,20 +25,21 @@ final class LoadRound {
         CountDownLatch ready = new CountDownLatch(senders);
         CountDownLatch go = new CountDownLatch(1);
         List<Worker> workers = new ArrayList<>();
-        AtomicReference<Long> startRef = new AtomicReference<>();
+        AtomicReference<Long> deadline = new AtomicReference<>();
         for (int i = 0; i < senders; i++) {
-            Worker worker = new Worker(sender, body, ready, go, startRef);
+            Worker worker = new Worker(sender, body, ready, go, deadline);
             worker.setName("bench-sender-" + i);
             workers.add(worker);
             worker.start();
         }
         ready.await();
         long start = System.nanoTime();
-        startRef.set(start + durationNanos);
+        deadline.set(start + durationNanos);
         go.countDown();
         Histogram latencies = new Histogram(3);
         long messages = 0;
         long errors = 0;
+        long cpuNanos = 0;
         long end = start;
         Exception firstError = null;
         for (Worker worker : workers) {
@@ -42,13 +47,14 @@ final class LoadRound {
             latencies.add(worker.latencies);
             messages += worker.messages;
             errors += worker.errors;
+            cpuNanos += worker.cpuNanos;
             end = Math.max(end, worker.lastEnd);
             firstError = firstError != null ? firstError : worker.firstError;
         }
         if (firstError != null) {
             System.err.println(sender.name() + ": " + errors + " failed sends in the round, first: " + firstError);
         }
-        into.add(messages, errors, end - start, latencies);
+        into.add(messages, errors, end - start, latencies, cpuNanos);
     }
 
     private static final class Worker extends Thread {
@@ -62,6 +68,7 @@ final class LoadRound {
         long messages;
         long errors;
         long lastEnd;
+        long cpuNanos;
         Exception firstError;
 
         Worker(Sender sender, byte[] body, CountDownLatch ready, CountDownLatch go, AtomicReference<Long> deadline) {
@@ -81,6 +88,9 @@ final class LoadRound {
                 return;
             }
             long stopAt = deadline.get();
+            // CPU time of the sending thread: where the component does all its work (mapping, both routes, the
+            // outcome), and unlike wall time hardly moved by other processes competing for the cores.
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long now = System.nanoTime();
             while (now < stopAt) {
                 long begin = now;
@@ -98,6 +108,7 @@ final class LoadRound {
                 }
             }
             lastEnd = now;
+            cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         }
     }
 }

@@ -7,8 +7,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Sends a fixed number of messages with a number of concurrent senders, and fails on the first failed send. */
+/**
+ * Sends a fixed number of messages with a number of concurrent senders. A failed send is retried a few times: on a
+ * crowded machine a send can miss its timeout, and a pre-load or a footprint run should not die of it.
+ */
 final class SendBatch {
+
+    private static final int MAX_ATTEMPTS = 5;
 
     private SendBatch() {
     }
@@ -21,7 +26,7 @@ final class SendBatch {
             for (int i = 0; i < senders; i++) {
                 tasks.add(pool.submit(() -> {
                     while (next.getAndIncrement() < messages) {
-                        sender.send(body);
+                        sendWithRetries(sender, body);
                     }
                     return null;
                 }));
@@ -31,6 +36,19 @@ final class SendBatch {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void sendWithRetries(Sender sender, byte[] body) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sender.send(body);
+                return;
+            } catch (Exception e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 }

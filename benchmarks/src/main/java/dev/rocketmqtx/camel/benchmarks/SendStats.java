@@ -1,5 +1,8 @@
 package dev.rocketmqtx.camel.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.HdrHistogram.Histogram;
 
 /** What the measured rounds of one contender at one sender count add up to. */
@@ -10,12 +13,22 @@ final class SendStats {
     private long messages;
     private long errors;
     private long nanos;
+    private long cpuNanos;
+    private final List<Double> roundRates = new ArrayList<>();
 
-    synchronized void add(long roundMessages, long roundErrors, long roundNanos, Histogram roundLatencies) {
+    synchronized void add(long roundMessages, long roundErrors, long roundNanos, Histogram roundLatencies,
+                          long roundCpuNanos) {
+        cpuNanos += roundCpuNanos;
         messages += roundMessages;
         errors += roundErrors;
         nanos += roundNanos;
         latencies.add(roundLatencies);
+        roundRates.add(roundNanos == 0 ? 0 : roundMessages * 1e9 / roundNanos);
+    }
+
+    /** Messages per second of each measured round, in order. */
+    synchronized List<Double> roundRates() {
+        return List.copyOf(roundRates);
     }
 
     synchronized double messagesPerSecond() {
@@ -24,6 +37,11 @@ final class SendStats {
 
     synchronized double percentileMillis(double percentile) {
         return latencies.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    /** CPU time the sending threads spent per message, in microseconds. */
+    synchronized double senderCpuMicrosPerMessage() {
+        return messages == 0 ? 0 : cpuNanos / 1e3 / messages;
     }
 
     synchronized long messages() {
