@@ -2,7 +2,7 @@ package dev.rocketmqtx.camel.producer;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import org.apache.rocketmq.client.exception.MQBrokerException;
-import org.apache.rocketmq.remoting.exception.RemotingException;
+import org.apache.rocketmq.remoting.exception.RemotingSendRequestException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 
 /**
@@ -19,8 +19,9 @@ final class SendFailureDescription {
         if (refused != null && refused.getResponseCode() == ResponseCode.NO_PERMISSION) {
             return accessDenied(refused.getErrorMessage(), configuration);
         }
-        if (!configuration.isUseTls() && find(failure, RemotingException.class) != null) {
-            // A server that enforces TLS closes a plain connection without a word: the client sees only this.
+        if (!configuration.isUseTls() && find(failure, RemotingSendRequestException.class) != null) {
+            // A server that enforces TLS accepts a plain connection, then closes it without a word: the client sees
+            // only that its request could not be sent (a server that is down refuses the connection instead).
             return rootMessage(failure) + " (if the name server or broker requires TLS, set the option useTls=true)";
         }
         return rootMessage(failure);

@@ -1,5 +1,7 @@
 package dev.rocketmqtx.camel.security;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -83,8 +85,8 @@ final class LogCapture {
         if (thrown == null) {
             return "";
         }
-        java.io.StringWriter text = new java.io.StringWriter();
-        thrown.printStackTrace(new java.io.PrintWriter(text));
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
         return "\n" + text;
     }
 }
