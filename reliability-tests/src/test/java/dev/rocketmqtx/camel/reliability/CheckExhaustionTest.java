@@ -119,7 +119,7 @@ class CheckExhaustionTest {
             public void configure() {
                 from("direct:placeOrder").to("rocketmq-tx:" + topic + "?namesrvAddr=" + namesrvAddr + "&producerGroup="
                                              + Names.unique("order-tx") + "&localTransaction=direct:awaitPayment"
-                                             + "&checkProcessor=#paymentCheck");
+                                             + "&checkProcessor=#paymentCheck&sendMsgTimeout=10000");
                 from("direct:awaitPayment").setHeader(RocketMQTxConstants.STATUS, constant(TransactionStatus.UNKNOWN));
 
                 from("direct:recover").to("rocketmq-tx:" + topic + "?namesrvAddr=" + namesrvAddr + "&producerGroup="

@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.rocketmqtx.camel.HalfMessageNotStoredException;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -37,8 +38,13 @@ public final class KilledProducerApp {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // On a loaded machine a half message can time out; nothing ran locally then, so send it again. A
+                // half message stored despite the timeout has no row for its transaction id: the check rolls it back.
+                onException(HalfMessageNotStoredException.class).maximumRedeliveries(20).redeliveryDelay(500);
+
                 from("direct:placeOrder").to("rocketmq-tx:" + topic + "?namesrvAddr=" + namesrvAddr
-                                             + "&producerGroup=" + producerGroup + "&localTransaction=direct:saveOrder");
+                                             + "&producerGroup=" + producerGroup + "&localTransaction=direct:saveOrder"
+                                             + "&sendMsgTimeout=10000");
                 from("direct:saveOrder").process(exchange -> {
                     String orderId = exchange.getMessage().getHeader("orderId", String.class);
                     String transactionId = exchange.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID,

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import dev.rocketmqtx.camel.HalfMessageNotStoredException;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQ;
@@ -51,7 +52,10 @@ class MixedLoadTest {
 
     /** The in-memory record of what each business transaction did: the truth the check consults. */
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+    /** Transaction id to business key of every local transaction that ran: what the check looks up. */
+    private final Map<String, String> ranTransactions = new ConcurrentHashMap<>();
     private final Set<String> checkFailedOnce = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sendRedeliveries = new AtomicInteger();
     private final AtomicInteger checks = new AtomicInteger();
     private final DeliveryLedger delivered = new DeliveryLedger();
     private final DeliveryLedger arrivedAtDedup = new DeliveryLedger();
@@ -99,9 +103,9 @@ class MixedLoadTest {
         outcomes.values().forEach(o -> perOutcome.merge(o, 1L, Long::sum));
         System.out.printf("MixedLoadTest: transactions=%d senders=%d send time=%d ms outcomes=%s committed=%d"
                           + " delivered=%d lost=0 duplicates=%d (dedup group: arrivals duplicated=%d, after idempotent"
-                          + " consumer=%d) checks=%d time=%d ms%n", TRANSACTIONS, SENDERS, sendMillis, perOutcome,
-                committed.size(), delivered.distinct(), delivered.duplicates(), arrivedAtDedup.duplicates(),
-                passedDedup.duplicates(), checks.get(), (System.nanoTime() - start) / 1_000_000);
+                          + " consumer=%d) checks=%d send redeliveries=%d time=%d ms%n", TRANSACTIONS, SENDERS, sendMillis,
+                perOutcome, committed.size(), delivered.distinct(), delivered.duplicates(), arrivedAtDedup.duplicates(),
+                passedDedup.duplicates(), checks.get(), sendRedeliveries.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
     private long count(Outcome outcome) {
@@ -151,9 +155,13 @@ class MixedLoadTest {
                 // One transaction in six fails on purpose; its exchange carries the exception, no need to log ~1,700
                 // stack traces.
                 errorHandler(defaultErrorHandler().logExhausted(false));
+                // A half message that timed out on the loaded machine: nothing ran locally, send it again. One stored
+                // despite the timeout is rolled back by the check, which finds no local transaction for its id.
+                onException(HalfMessageNotStoredException.class).maximumRedeliveries(10).redeliveryDelay(200)
+                        .onRedelivery(e -> sendRedeliveries.incrementAndGet());
 
                 from("direct:send").to("rocketmq-tx:" + topic + common + "&producerGroup=" + producerGroup
-                                       + "&localTransaction=direct:local&checkProcessor=#check");
+                                       + "&localTransaction=direct:local&checkProcessor=#check&sendMsgTimeout=10000");
                 from("direct:local").process(MixedLoadTest.this::localTransaction);
 
                 from("rocketmq-tx:" + topic + common + "&consumerGroup=" + consumerGroup
@@ -175,7 +183,9 @@ class MixedLoadTest {
     }
 
     private void localTransaction(Exchange exchange) {
-        Outcome outcome = outcomes.get(exchange.getMessage().getHeader(KEY, String.class));
+        String key = exchange.getMessage().getHeader(KEY, String.class);
+        ranTransactions.put(exchange.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID, String.class), key);
+        Outcome outcome = outcomes.get(key);
         switch (outcome) {
             case COMMIT -> { }
             case ROLLBACK -> exchange.getMessage().setHeader(RocketMQTxConstants.STATUS, TransactionStatus.ROLLBACK);
@@ -184,10 +194,16 @@ class MixedLoadTest {
         }
     }
 
-    /** The check consults the record of outcomes, as a real one consults the database. */
+    /** The check looks its transaction id up in the record of outcomes, as a real one looks in the database. */
     private void check(Exchange exchange) {
         checks.incrementAndGet();
-        String key = exchange.getMessage().getHeader(KEY, String.class);
+        String key = ranTransactions.get(exchange.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID,
+                String.class));
+        if (key == null) {
+            // A half message whose local transaction never ran (its send was retried): nothing to commit.
+            exchange.getMessage().setHeader(RocketMQTxConstants.STATUS, TransactionStatus.ROLLBACK);
+            return;
+        }
         Outcome outcome = outcomes.get(key);
         if (outcome == Outcome.CHECK_FAILS_ONCE_THEN_COMMIT && checkFailedOnce.add(key)) {
             throw new IllegalStateException("database unavailable during the check of " + key);

@@ -75,7 +75,7 @@ final class OrderTraffic {
 
                 from("direct:placeOrder").routeId(PLACE_ORDER_ROUTE)
                         .to("rocketmq-tx:" + topic + "?namesrvAddr=" + namesrvAddr + "&producerGroup=" + producerGroup
-                            + "&localTransaction=direct:saveOrder&checkProcessor=#orderCheck");
+                            + "&localTransaction=direct:saveOrder&checkProcessor=#orderCheck&sendMsgTimeout=10000");
                 from("direct:saveOrder").process(exchange -> {
                     String orderId = exchange.getMessage().getHeader("orderId", String.class);
                     if (commits(orderId)) {
