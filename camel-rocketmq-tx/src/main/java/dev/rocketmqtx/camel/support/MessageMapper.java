@@ -145,8 +145,12 @@ public final class MessageMapper {
         in.setBody(message.getBody());
         Map<String, String> properties = message.getProperties();
         for (Map.Entry<String, String> property : properties != null ? properties.entrySet() : Map.<String, String> of().entrySet()) {
-            if (!headerFilterStrategy.applyFilterToExternalHeaders(property.getKey(), property.getValue(), exchange)) {
-                in.setHeader(property.getKey(), property.getValue());
+            String name = property.getKey();
+            // System properties (most of a consumed message's properties) become the dedicated headers below, never
+            // headers of their own; an exact set lookup spares the filter strategy's pattern matching for them.
+            if (!MessageConst.STRING_HASH_SET.contains(name)
+                && !headerFilterStrategy.applyFilterToExternalHeaders(name, property.getValue(), exchange)) {
+                in.setHeader(name, property.getValue());
             }
         }
         in.setHeader(RocketMQTxConstants.TOPIC, message.getTopic());
