@@ -42,7 +42,6 @@ class MixedLoadTest {
     private static final int TRANSACTIONS = 10_000;
     private static final int SENDERS = 8;
     private static final long SEED = 20_261_125L;
-    private static final Duration CHECK_WINDOW = Duration.ofSeconds(4);
     private static final String KEY = "businessKey";
 
     private final String topic = Names.unique("mixed");
@@ -93,7 +92,8 @@ class MixedLoadTest {
 
         await("every committed transaction delivered").atMost(Duration.ofSeconds(120))
                 .until(() -> delivered.keys().containsAll(committed) && passedDedup.keys().containsAll(committed));
-        await("no rolled-back transaction delivered").during(CHECK_WINDOW).atMost(CHECK_WINDOW.plusSeconds(10))
+        await("no rolled-back transaction delivered").during(DeliveryLedger.CHECK_WINDOW)
+                .atMost(DeliveryLedger.CHECK_WINDOW.plusSeconds(10))
                 .until(() -> delivered.keys().equals(committed) && passedDedup.keys().equals(committed));
 
         assertThat(failedExchanges).as("exchanges failed by the EXCEPTION outcome")
