@@ -8,6 +8,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 
 /**
@@ -99,6 +100,11 @@ public class RocketMQTxConfiguration implements Cloneable {
     /** The topic the transactional messages go to and are consumed from. */
     public void setTopic(String topic) {
         this.topic = topic;
+    }
+
+    /** The topic as the brokers know it: with the namespace prefix, when a namespace is set. */
+    public String topicWithNamespace() {
+        return NamespaceUtil.wrapNamespace(namespace, topic);
     }
 
     public String getNamesrvAddr() {

@@ -8,7 +8,6 @@ import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
-import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
 
 /**
  * Readiness of one rocketmq-tx producer or consumer: DOWN while the name server cannot give the topic's route or no
@@ -34,7 +33,7 @@ public final class RocketMQTxReadinessCheck extends AbstractHealthCheck {
         super("camel", id);
         this.client = client;
         this.namesrvAddr = configuration.getNamesrvAddr();
-        this.topic = NamespaceUtil.wrapNamespace(configuration.getNamespace(), configuration.getTopic());
+        this.topic = configuration.topicWithNamespace();
         identity.put("namesrvAddr", configuration.getNamesrvAddr());
         identity.put("topic", configuration.getTopic());
         if (configuration.getNamespace() != null && !configuration.getNamespace().isEmpty()) {

@@ -21,7 +21,6 @@ import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
-import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
 
 /**
  * Sends each exchange as a transactional message: the half message first, then the local-transaction route on the
@@ -96,7 +95,7 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
      */
     private void announceToBrokers() {
         MQClientInstance instance = client.getDefaultMQProducerImpl().getMqClientFactory();
-        String topic = NamespaceUtil.wrapNamespace(configuration.getNamespace(), configuration.getTopic());
+        String topic = configuration.topicWithNamespace();
         announcer = new BrokerAnnouncer(endpoint.getCamelContext(), this, instance, configuration.getTopic(), topic,
                 configuration.getNamesrvAddr());
         announcer.start();

@@ -11,7 +11,6 @@ import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.UtilAll;
 import org.apache.rocketmq.remoting.RPCHook;
-import org.apache.rocketmq.remoting.protocol.NamespaceUtil;
 
 /**
  * Creates every RocketMQ client the component uses, so that connection settings (name server, namespace, ACL
@@ -28,8 +27,7 @@ public final class RocketMQClientFactory {
             TransactionListener listener) {
         RPCHook signer = rpcHook(configuration);
         RPCHook hook = signer == null ? null
-                : new CheckAnswerTopicHook(NamespaceUtil.wrapNamespace(configuration.getNamespace(),
-                        configuration.getTopic()), signer);
+                : new CheckAnswerTopicHook(configuration.topicWithNamespace(), signer);
         TransactionMQProducer producer = new TransactionMQProducer(
                 configuration.getNamespace(), configuration.getProducerGroup(), hook, false, null);
         applyConnection(producer, configuration);
