@@ -22,9 +22,9 @@ public final class BenchmarkOptions {
     int rounds = 3;
     double roundSeconds = 3;
 
-    int consumerMessages = 40_000;
-    int consumerWarmupRounds = 1;
-    int consumerRounds = 3;
+    int consumerMessages = 100_000;
+    int consumerWarmupRounds = 2;
+    int consumerRounds = 4;
 
     int checkSamples = 10;
     /** The broker's transactionTimeOut and transactionCheckInterval, read from the embedded broker when it is ours. */

@@ -139,38 +139,46 @@ public final class MessageMapper {
         }
     }
 
-    /** Fills a fresh exchange (consumer or check) from a message the broker delivered. */
+    /**
+     * Gives a fresh exchange (consumer or check) the delivered message: the body at once, the headers when the route
+     * first asks for one.
+     */
     public void fillExchange(Exchange exchange, MessageExt message) {
-        org.apache.camel.Message in = exchange.getIn();
-        in.setBody(message.getBody());
-        Map<String, String> properties = message.getProperties();
-        for (Map.Entry<String, String> property : properties != null ? properties.entrySet() : Map.<String, String> of().entrySet()) {
-            String name = property.getKey();
-            // System properties (most of a consumed message's properties) become the dedicated headers below, never
-            // headers of their own; an exact set lookup spares the filter strategy's pattern matching for them.
-            if (!MessageConst.STRING_HASH_SET.contains(name)
-                && !headerFilterStrategy.applyFilterToExternalHeaders(name, property.getValue(), exchange)) {
-                in.setHeader(name, property.getValue());
-            }
-        }
-        in.setHeader(RocketMQTxConstants.TOPIC, message.getTopic());
-        setIfPresent(in, RocketMQTxConstants.TAGS, message.getTags());
-        setIfPresent(in, RocketMQTxConstants.KEYS, message.getKeys());
-        String uniqueId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
-        String transactionId = message.getTransactionId() != null ? message.getTransactionId() : uniqueId;
-        setIfPresent(in, RocketMQTxConstants.TRANSACTION_ID, transactionId);
-        setIfPresent(in, RocketMQTxConstants.MESSAGE_ID, uniqueId != null ? uniqueId : message.getMsgId());
-        in.setHeader(RocketMQTxConstants.QUEUE_ID, message.getQueueId());
-        in.setHeader(RocketMQTxConstants.QUEUE_OFFSET, message.getQueueOffset());
-        setIfPresent(in, RocketMQTxConstants.BROKER_NAME, message.getBrokerName());
-        in.setHeader(RocketMQTxConstants.RECONSUME_TIMES, message.getReconsumeTimes());
-        in.setHeader(RocketMQTxConstants.BORN_TIMESTAMP, message.getBornTimestamp());
-        in.setHeader(RocketMQTxConstants.STORE_TIMESTAMP, message.getStoreTimestamp());
+        exchange.setIn(new RocketMQTxMessage(exchange.getContext(), message, this));
     }
 
-    private static void setIfPresent(org.apache.camel.Message in, String header, String value) {
+    /** The headers of a delivered message: its user properties, then the dedicated headers of its system properties. */
+    void mapHeaders(MessageExt message, Map<String, Object> headers, Exchange exchange) {
+        Map<String, String> properties = message.getProperties();
+        if (properties != null) {
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                String name = property.getKey();
+                // System properties (most of a consumed message's properties) become the dedicated headers below,
+                // never headers of their own; an exact set lookup spares the filter strategy for them.
+                if (!MessageConst.STRING_HASH_SET.contains(name)
+                    && !headerFilterStrategy.applyFilterToExternalHeaders(name, property.getValue(), exchange)) {
+                    headers.put(name, property.getValue());
+                }
+            }
+        }
+        headers.put(RocketMQTxConstants.TOPIC, message.getTopic());
+        putIfPresent(headers, RocketMQTxConstants.TAGS, message.getTags());
+        putIfPresent(headers, RocketMQTxConstants.KEYS, message.getKeys());
+        String uniqueId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        String transactionId = message.getTransactionId() != null ? message.getTransactionId() : uniqueId;
+        putIfPresent(headers, RocketMQTxConstants.TRANSACTION_ID, transactionId);
+        putIfPresent(headers, RocketMQTxConstants.MESSAGE_ID, uniqueId != null ? uniqueId : message.getMsgId());
+        headers.put(RocketMQTxConstants.QUEUE_ID, message.getQueueId());
+        headers.put(RocketMQTxConstants.QUEUE_OFFSET, message.getQueueOffset());
+        putIfPresent(headers, RocketMQTxConstants.BROKER_NAME, message.getBrokerName());
+        headers.put(RocketMQTxConstants.RECONSUME_TIMES, message.getReconsumeTimes());
+        headers.put(RocketMQTxConstants.BORN_TIMESTAMP, message.getBornTimestamp());
+        headers.put(RocketMQTxConstants.STORE_TIMESTAMP, message.getStoreTimestamp());
+    }
+
+    private static void putIfPresent(Map<String, Object> headers, String header, String value) {
         if (value != null && !value.isEmpty()) {
-            in.setHeader(header, value);
+            headers.put(header, value);
         }
     }
 }
