@@ -53,6 +53,8 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "consumeThreadMin": getOrCreateConfiguration(target).setConsumeThreadMin(property(camelContext, int.class, value)); return true;
         case "consumergroup":
         case "consumerGroup": getOrCreateConfiguration(target).setConsumerGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "earlycheckdelay":
+        case "earlyCheckDelay": getOrCreateConfiguration(target).setEarlyCheckDelay(property(camelContext, int.class, value)); return true;
         case "exceptionstatus":
         case "exceptionStatus": getOrCreateConfiguration(target).setExceptionStatus(property(camelContext, dev.rocketmqtx.camel.TransactionStatus.class, value)); return true;
         case "headerfilterstrategy":
@@ -121,6 +123,8 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "consumeThreadMin": return int.class;
         case "consumergroup":
         case "consumerGroup": return java.lang.String.class;
+        case "earlycheckdelay":
+        case "earlyCheckDelay": return int.class;
         case "exceptionstatus":
         case "exceptionStatus": return dev.rocketmqtx.camel.TransactionStatus.class;
         case "headerfilterstrategy":
@@ -190,6 +194,8 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "consumeThreadMin": return getOrCreateConfiguration(target).getConsumeThreadMin();
         case "consumergroup":
         case "consumerGroup": return getOrCreateConfiguration(target).getConsumerGroup();
+        case "earlycheckdelay":
+        case "earlyCheckDelay": return getOrCreateConfiguration(target).getEarlyCheckDelay();
         case "exceptionstatus":
         case "exceptionStatus": return getOrCreateConfiguration(target).getExceptionStatus();
         case "headerfilterstrategy":

@@ -43,6 +43,8 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "consumeThreadMin": target.getConfiguration().setConsumeThreadMin(property(camelContext, int.class, value)); return true;
         case "consumergroup":
         case "consumerGroup": target.getConfiguration().setConsumerGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "earlycheckdelay":
+        case "earlyCheckDelay": target.getConfiguration().setEarlyCheckDelay(property(camelContext, int.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exceptionstatus":
@@ -108,6 +110,8 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "consumeThreadMin": return int.class;
         case "consumergroup":
         case "consumerGroup": return java.lang.String.class;
+        case "earlycheckdelay":
+        case "earlyCheckDelay": return int.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exceptionstatus":
@@ -174,6 +178,8 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "consumeThreadMin": return target.getConfiguration().getConsumeThreadMin();
         case "consumergroup":
         case "consumerGroup": return target.getConfiguration().getConsumerGroup();
+        case "earlycheckdelay":
+        case "earlyCheckDelay": return target.getConfiguration().getEarlyCheckDelay();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exceptionstatus":

@@ -63,6 +63,8 @@ public class RocketMQTxConfiguration implements Cloneable {
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     @UriParam(label = "producer,advanced", defaultValue = "10000")
     private int rememberedOutcomes = 10000;
+    @UriParam(label = "producer,advanced", defaultValue = "0")
+    private int earlyCheckDelay;
 
     // ---- consumer ----
 
@@ -287,6 +289,23 @@ public class RocketMQTxConfiguration implements Cloneable {
      */
     public void setRememberedOutcomes(int rememberedOutcomes) {
         this.rememberedOutcomes = rememberedOutcomes;
+    }
+
+    public int getEarlyCheckDelay() {
+        return earlyCheckDelay;
+    }
+
+    /**
+     * Milliseconds after which the producer itself checks a transaction whose local transaction answered UNKNOWN,
+     * with checkProcessor or checkUri, and ends it when the check answers COMMIT or ROLLBACK. The broker's own check
+     * comes only after its transactionTimeOut (6 s by default) and then once per transactionCheckInterval; an
+     * UNKNOWN answer here leaves the transaction to those checks. Keep it well below the broker's
+     * transactionTimeOut: if the broker checks the same transaction at the same moment, both answers commit and the
+     * message is delivered twice. 0 (the default) leaves every UNKNOWN to the broker. Needs checkProcessor or
+     * checkUri.
+     */
+    public void setEarlyCheckDelay(int earlyCheckDelay) {
+        this.earlyCheckDelay = earlyCheckDelay;
     }
 
     public String getConsumerGroup() {

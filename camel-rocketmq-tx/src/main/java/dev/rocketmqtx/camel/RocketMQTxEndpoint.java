@@ -59,6 +59,13 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         requireAtLeast("maxMessageSize", configuration.getMaxMessageSize(), 1);
         requireAtLeast("checkImmunityTime", configuration.getCheckImmunityTime(), 0);
         requireAtLeast("rememberedOutcomes", configuration.getRememberedOutcomes(), 0);
+        requireAtLeast("earlyCheckDelay", configuration.getEarlyCheckDelay(), 0);
+        if (configuration.getEarlyCheckDelay() > 0 && configuration.getCheckProcessor() == null
+            && configuration.getCheckUri() == null) {
+            throw new IllegalArgumentException("Option earlyCheckDelay=" + configuration.getEarlyCheckDelay()
+                                               + " needs checkProcessor or checkUri: the early check asks the same"
+                                               + " check the broker's checks do");
+        }
         requireAtLeast("retryTimesWhenSendFailed", configuration.getRetryTimesWhenSendFailed(), 0);
         requireAtLeast("consumeThreadMin", configuration.getConsumeThreadMin(), 1);
         requireAtLeast("consumeThreadMax", configuration.getConsumeThreadMax(), configuration.getConsumeThreadMin());

@@ -64,6 +64,12 @@ class EndpointValidationTest {
     }
 
     @Test
+    void earlyCheckWithoutACheckFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&earlyCheckDelay=500",
+                "earlyCheckDelay=500 needs checkProcessor or checkUri");
+    }
+
+    @Test
     void invalidTopicNameFails() {
         assertRouteFails("direct:in", "rocketmq-tx:orders!new?producerGroup=pg&localTransaction=direct:local",
                 "Invalid topic 'orders!new'");

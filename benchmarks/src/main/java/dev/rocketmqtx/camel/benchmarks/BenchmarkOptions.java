@@ -27,6 +27,7 @@ public final class BenchmarkOptions {
     int consumerRounds = 4;
 
     int checkSamples = 10;
+    int earlyCheckDelayMillis = 200;
     /** The broker's transactionTimeOut and transactionCheckInterval, read from the embedded broker when it is ours. */
     long checkTimeoutMillis = -1;
     long checkIntervalMillis = -1;
@@ -46,8 +47,9 @@ public final class BenchmarkOptions {
               --message-size=1024          body size in bytes
               --senders=1,8                concurrent senders of the producer rounds
               --warmup-rounds=1 --rounds=3 --round-seconds=3   producer rounds per contender and sender count
-              --consumer-messages=40000 --consumer-warmup-rounds=1 --consumer-rounds=3
+              --consumer-messages=100000 --consumer-warmup-rounds=2 --consumer-rounds=4
               --check-samples=10           half messages left UNKNOWN and resolved by the check route
+              --early-check-delay-ms=200   earlyCheckDelay of the check path's third contender
               --check-timeout-ms --check-interval-ms   the broker's settings (required with --namesrv for the target)
               --endpoints=20               producer endpoints started to measure the heap of one
               --footprint-transactions=200000 --footprint-senders=8
@@ -82,6 +84,7 @@ public final class BenchmarkOptions {
             case "consumer-warmup-rounds" -> consumerWarmupRounds = atLeastZero(name, value);
             case "consumer-rounds" -> consumerRounds = positive(name, value);
             case "check-samples" -> checkSamples = positive(name, value);
+            case "early-check-delay-ms" -> earlyCheckDelayMillis = positive(name, value);
             case "check-timeout-ms" -> checkTimeoutMillis = positive(name, value);
             case "check-interval-ms" -> checkIntervalMillis = positive(name, value);
             case "endpoints" -> endpoints = positive(name, value);

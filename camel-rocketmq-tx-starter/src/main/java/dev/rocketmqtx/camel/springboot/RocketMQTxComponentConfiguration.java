@@ -154,6 +154,16 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private Integer rememberedOutcomes = 10000;
     /**
+     * Milliseconds after which the producer itself checks a transaction whose local transaction answered UNKNOWN,
+     * with checkProcessor or checkUri, and ends it when the check answers COMMIT or ROLLBACK. The broker's own check
+     * comes only after its transactionTimeOut (6 s by default) and then once per transactionCheckInterval; an
+     * UNKNOWN answer here leaves the transaction to those checks. Keep it well below the broker's
+     * transactionTimeOut: if the broker checks the same transaction at the same moment, both answers commit and the
+     * message is delivered twice. 0 (the default) leaves every UNKNOWN to the broker. Needs checkProcessor or
+     * checkUri.
+     */
+    private Integer earlyCheckDelay = 0;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked
      * as autowired) by looking up in the registry to find if there is a single instance of matching type,
      * which then gets configured on the component. This can be used for automatic configuring JDBC data
@@ -391,6 +401,14 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
 
     public void setRememberedOutcomes(Integer rememberedOutcomes) {
         this.rememberedOutcomes = rememberedOutcomes;
+    }
+
+    public Integer getEarlyCheckDelay() {
+        return earlyCheckDelay;
+    }
+
+    public void setEarlyCheckDelay(Integer earlyCheckDelay) {
+        this.earlyCheckDelay = earlyCheckDelay;
     }
 
     public Boolean getAutowiredEnabled() {

@@ -511,6 +511,29 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
+         * Milliseconds after which the producer itself checks a transaction whose local transaction answered UNKNOWN,
+         * with checkProcessor or checkUri, and ends it when the check answers COMMIT or ROLLBACK. The broker's own check
+         * comes only after its transactionTimeOut (6 s by default) and then once per transactionCheckInterval; an
+         * UNKNOWN answer here leaves the transaction to those checks. Keep it well below the broker's
+         * transactionTimeOut: if the broker checks the same transaction at the same moment, both answers commit and the
+         * message is delivered twice. 0 (the default) leaves every UNKNOWN to the broker. Needs checkProcessor or
+         * checkUri.
+         * Default: {@code 0}.
+         */
+        default RocketMQTxEndpointProducerBuilder earlyCheckDelay(int earlyCheckDelay) {
+            doSetProperty("earlyCheckDelay", earlyCheckDelay);
+            return this;
+        }
+
+        /**
+         * The earlyCheckDelay option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder earlyCheckDelay(String earlyCheckDelay) {
+            doSetProperty("earlyCheckDelay", earlyCheckDelay);
+            return this;
+        }
+
+        /**
          * Decides which Camel headers become message user properties and which user properties become
          * headers. The default passes everything except Camel's own headers.
          */

@@ -1,5 +1,7 @@
 package dev.rocketmqtx.camel.producer;
 
+import java.util.concurrent.ScheduledExecutorService;
+
 import dev.rocketmqtx.camel.HalfMessageNotStoredException;
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
@@ -17,6 +19,7 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
@@ -38,6 +41,9 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
     private AsyncProducer localTransactionRoute;
     private AsyncProducer checkRoute;
     private volatile TransactionMQProducer client;
+    private ScheduledExecutorService earlyCheckScheduler;
+    private EarlyCheck earlyCheck;
+    private HalfMessageReceipts receipts;
     private WritableHealthCheckRepository healthCheckRepository;
     private RocketMQTxReadinessCheck readinessCheck;
 
@@ -65,7 +71,17 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
                 new LocalTransactionRunner(localTransactionRoute, configuration.getExceptionStatus()),
                 configuration.getExceptionStatus(), endpoint.getInFlightTransactions(),
                 endpoint.getRememberedOutcomes(), checks, endpoint.getStatistics());
+        if (configuration.getEarlyCheckDelay() > 0) {
+            earlyCheckScheduler = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "RocketMQTxEarlyCheck");
+            earlyCheck = new EarlyCheck(earlyCheckScheduler, configuration.getEarlyCheckDelay(),
+                    configuration.getTopic(), checks, endpoint.getRememberedOutcomes());
+        }
         client = RocketMQClientFactory.transactionProducer(configuration, listener);
+        if (earlyCheck != null) {
+            receipts = new HalfMessageReceipts();
+            client.getDefaultMQProducerImpl().registerSendMessageHook(receipts);
+        }
         client.start();
         announceToBrokers();
         registerReadinessCheck();
@@ -106,6 +122,12 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         if (healthCheckRepository != null && readinessCheck != null) {
             healthCheckRepository.removeHealthCheck(readinessCheck);
             readinessCheck = null;
+        }
+        if (earlyCheckScheduler != null) {
+            // Dropped early checks are not lost: their transactions are still checked by the broker.
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(earlyCheckScheduler);
+            earlyCheckScheduler = null;
+            earlyCheck = null;
         }
         if (client != null) {
             client.shutdown();
@@ -155,6 +177,12 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
                     exchange, null);
         }
         setResultHeaders(exchange.getMessage(), call.status(), result);
+        if (earlyCheck != null) {
+            SendResult receipt = receipts.take();
+            if (call.status() == TransactionStatus.UNKNOWN && receipt != null) {
+                earlyCheck.schedule(client, message, receipt);
+            }
+        }
     }
 
     private static void setResultHeaders(org.apache.camel.Message out, TransactionStatus status,

@@ -1,0 +1,90 @@
+package dev.rocketmqtx.camel.producer;
+
+import java.util.HashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.rocketmqtx.camel.TransactionStatus;
+import dev.rocketmqtx.camel.check.CheckDispatcher;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageAccessor;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a transaction whose local transaction answered UNKNOWN a short while later, in this producer, instead of
+ * leaving it to the broker, whose first check comes only after its transaction timeout. The check is the user's own
+ * (the one the broker's checks reach), so the answer is the same whichever asks; a COMMIT or ROLLBACK ends the
+ * transaction as the local transaction would have, an UNKNOWN leaves it to the broker.
+ * <p>
+ * Nothing here is needed for correctness: a pending early check is dropped when the producer stops, and an end that
+ * does not reach the broker is the same one-way END_TRANSACTION the broker's checks already make up for.
+ */
+final class EarlyCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EarlyCheck.class);
+
+    private final ScheduledExecutorService scheduler;
+    private final long delayMillis;
+    private final String topic;
+    private final CheckDispatcher checks;
+    private final RememberedOutcomes remembered;
+
+    EarlyCheck(ScheduledExecutorService scheduler, long delayMillis, String topic, CheckDispatcher checks,
+               RememberedOutcomes remembered) {
+        this.scheduler = scheduler;
+        this.delayMillis = delayMillis;
+        this.topic = topic;
+        this.checks = checks;
+        this.remembered = remembered;
+    }
+
+    void schedule(TransactionMQProducer client, Message sent, SendResult receipt) {
+        try {
+            scheduler.schedule(() -> run(client, sent, receipt), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Producer stopping: transaction {} is left to the broker's check", sent.getTransactionId());
+        }
+    }
+
+    private void run(TransactionMQProducer client, Message sent, SendResult receipt) {
+        // The id the local transaction ran under, the one remembered outcomes and in-flight transactions know.
+        String transactionId = sent.getTransactionId();
+        try {
+            TransactionStatus status = checks.check(asChecked(sent, receipt));
+            if (!status.isFinal()) {
+                LOG.debug("Early check of transaction {} answered UNKNOWN: the broker's check decides", transactionId);
+                return;
+            }
+            remembered.remember(transactionId, status);
+            client.getDefaultMQProducerImpl().endTransaction(sent, receipt, status.toLocalTransactionState(), null);
+            LOG.debug("Early check of transaction {} ended it with {}", transactionId, status);
+        } catch (Exception e) {
+            LOG.warn("Early check of transaction {} failed; the broker's check will resolve it: {}", transactionId,
+                    e.toString());
+        }
+    }
+
+    /** The half message as a broker check would present it, so the user's check sees the same headers. */
+    private MessageExt asChecked(Message sent, SendResult receipt) {
+        MessageExt message = new MessageExt();
+        message.setTopic(topic);
+        message.setBody(sent.getBody());
+        message.setFlag(sent.getFlag());
+        MessageAccessor.setProperties(message, new HashMap<>(sent.getProperties()));
+        message.setTransactionId(sent.getTransactionId());
+        message.setMsgId(receipt.getMsgId());
+        message.setQueueOffset(receipt.getQueueOffset());
+        MessageQueue queue = receipt.getMessageQueue();
+        if (queue != null) {
+            message.setQueueId(queue.getQueueId());
+            message.setBrokerName(queue.getBrokerName());
+        }
+        return message;
+    }
+}
