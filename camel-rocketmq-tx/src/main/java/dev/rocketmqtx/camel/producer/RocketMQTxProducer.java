@@ -127,7 +127,6 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
             // Dropped early checks are not lost: their transactions are still checked by the broker.
             endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(earlyCheckScheduler);
             earlyCheckScheduler = null;
-            earlyCheck = null;
         }
         if (client != null) {
             client.shutdown();
@@ -177,10 +176,11 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
                     exchange, null);
         }
         setResultHeaders(exchange.getMessage(), call.status(), result);
-        if (earlyCheck != null) {
+        EarlyCheck early = earlyCheck;
+        if (early != null) {
             SendResult receipt = receipts.take();
             if (call.status() == TransactionStatus.UNKNOWN && receipt != null) {
-                earlyCheck.schedule(client, message, receipt);
+                early.schedule(client, message, receipt);
             }
         }
     }

@@ -25,7 +25,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Ten thousand transactions from eight concurrent senders, each with a random (seeded) outcome: commit, rollback,
  * exception, UNKNOWN resolved by the check either way, and a check that fails once before it answers. The consumer
  * receives exactly the committed set; duplicates are counted; a consumer behind Camel's idempotent consumer, keyed by
- * the transaction id, sees each committed message exactly once.
+ * the transaction id, sees each committed message exactly once. It runs twice: with the broker's checks alone, and
+ * with the producer's early check (earlyCheckDelay) resolving UNKNOWN transactions before the broker asks.
  */
 class MixedLoadTest {
 
@@ -68,8 +70,9 @@ class MixedLoadTest {
         }
     }
 
-    @Test
-    void exactlyTheCommittedTransactionsAreDeliveredUnderConcurrentMixedOutcomes() throws Exception {
+    @ParameterizedTest(name = "earlyCheckDelay={0}")
+    @ValueSource(ints = {0, 300})
+    void exactlyTheCommittedTransactionsAreDeliveredUnderConcurrentMixedOutcomes(int earlyCheckDelay) throws Exception {
         long start = System.nanoTime();
         BROKER.createTopic(topic, 8);
         BROKER.createRetryTopic(consumerGroup);
@@ -85,7 +88,7 @@ class MixedLoadTest {
         Set<String> committed = outcomes.entrySet().stream().filter(e -> e.getValue().commits())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
 
-        context = startCamel();
+        context = startCamel(earlyCheckDelay);
         long sendStart = System.nanoTime();
         int failedExchanges = sendConcurrently(keys);
         long sendMillis = (System.nanoTime() - sendStart) / 1_000_000;
@@ -101,11 +104,12 @@ class MixedLoadTest {
         assertThat(passedDedup.duplicates()).as("duplicates behind the idempotent consumer").isZero();
         Map<Outcome, Long> perOutcome = new EnumMap<>(Outcome.class);
         outcomes.values().forEach(o -> perOutcome.merge(o, 1L, Long::sum));
-        System.out.printf("MixedLoadTest: transactions=%d senders=%d send time=%d ms outcomes=%s committed=%d"
-                          + " delivered=%d lost=0 duplicates=%d (dedup group: arrivals duplicated=%d, after idempotent"
-                          + " consumer=%d) checks=%d send redeliveries=%d time=%d ms%n", TRANSACTIONS, SENDERS, sendMillis,
-                perOutcome, committed.size(), delivered.distinct(), delivered.duplicates(), arrivedAtDedup.duplicates(),
-                passedDedup.duplicates(), checks.get(), sendRedeliveries.get(), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("MixedLoadTest: earlyCheckDelay=%d transactions=%d senders=%d send time=%d ms outcomes=%s"
+                          + " committed=%d delivered=%d lost=0 duplicates=%d (dedup group: arrivals duplicated=%d,"
+                          + " after idempotent consumer=%d) checks=%d send redeliveries=%d time=%d ms%n", earlyCheckDelay,
+                TRANSACTIONS, SENDERS, sendMillis, perOutcome, committed.size(), delivered.distinct(),
+                delivered.duplicates(), arrivedAtDedup.duplicates(), passedDedup.duplicates(), checks.get(),
+                sendRedeliveries.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
     private long count(Outcome outcome) {
@@ -145,7 +149,7 @@ class MixedLoadTest {
         }
     }
 
-    private CamelContext startCamel() throws Exception {
+    private CamelContext startCamel(int earlyCheckDelay) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         String common = "?namesrvAddr=" + BROKER.namesrvAddr();
         camel.getRegistry().bind("check", (org.apache.camel.Processor) this::check);
@@ -161,7 +165,8 @@ class MixedLoadTest {
                         .onRedelivery(e -> sendRedeliveries.incrementAndGet());
 
                 from("direct:send").to("rocketmq-tx:" + topic + common + "&producerGroup=" + producerGroup
-                                       + "&localTransaction=direct:local&checkProcessor=#check&sendMsgTimeout=10000");
+                                       + "&localTransaction=direct:local&checkProcessor=#check&sendMsgTimeout=10000"
+                                       + "&earlyCheckDelay=" + earlyCheckDelay);
                 from("direct:local").process(MixedLoadTest.this::localTransaction);
 
                 from("rocketmq-tx:" + topic + common + "&consumerGroup=" + consumerGroup
