@@ -55,8 +55,8 @@ final class ProducerBenchmark {
                 double cbAll = c.messagesPerSecond() / b.messagesPerSecond();
                 double ca = Ratios.medianOfRoundRatios(c.roundRates(), a.roundRates());
                 double p99 = c.percentileMillis(99) - b.percentileMillis(99);
-                report.row(entry.getKey(), Report.f2(cb) + " " + Report.target(cb >= 0.95), Report.f2(cbAll),
-                        Report.f2(ca), Report.f3(p99) + " " + Report.target(p99 <= 0.5),
+                report.row(entry.getKey(), Report.f3(cb) + " " + Report.target(cb >= 0.95), Report.f3(cbAll),
+                        Report.f3(ca), Report.f3(p99) + " " + Report.target(p99 <= 0.5),
                         Report.f0(c.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage()));
             }
         } finally {

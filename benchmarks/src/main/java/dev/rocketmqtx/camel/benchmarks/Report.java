@@ -54,10 +54,6 @@ final class Report {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
-    static String f2(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
-    }
-
     static String f3(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
     }
