@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * Answers the broker's check of a transaction it has not heard the end of. In order:
  * <ol>
  * <li>still running here: UNKNOWN, without asking the user's check (it would see uncommitted state);</li>
- * <li>this JVM decided it (COMMIT or ROLLBACK remembered): that decision, since only the one-way end was lost;</li>
- * <li>the user's check processor or route: the status it sets; an exception or no status means UNKNOWN;</li>
+ * <li>this JVM decided it (COMMIT or ROLLBACK remembered, from its local transaction or an earlier check): that
+ * decision, since only the one-way end was lost;</li>
+ * <li>the user's check processor or route: the status it sets, remembered when final; an exception or no status
+ * means UNKNOWN;</li>
  * <li>no check configured: UNKNOWN, with a warning (once) that one should be.</li>
  * </ol>
  */
@@ -65,7 +67,12 @@ public final class CheckDispatcher {
             return decided;
         }
         if (userCheck != null) {
-            return askUser(message, transactionId);
+            TransactionStatus answer = askUser(message, transactionId);
+            if (answer.isFinal()) {
+                // A repeated check (the producer's early check, or the broker's next round) needs no second query.
+                remembered.remember(transactionId, answer);
+            }
+            return answer;
         }
         if (warnedNoCheck.compareAndSet(false, true)) {
             LOG.warn("The broker checked transaction {} on {} and no checkProcessor or checkUri is configured: "

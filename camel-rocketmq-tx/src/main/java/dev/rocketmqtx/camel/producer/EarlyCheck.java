@@ -55,13 +55,18 @@ final class EarlyCheck {
     private void run(TransactionMQProducer client, Message sent, SendResult receipt) {
         // The id the local transaction ran under, the one remembered outcomes and in-flight transactions know.
         String transactionId = sent.getTransactionId();
+        TransactionStatus decided = remembered.recall(transactionId);
+        if (decided != null && decided.isFinal()) {
+            // A broker check came first and was answered: ending it again would commit a second copy.
+            LOG.debug("Transaction {} was already ended by a check: no early check", transactionId);
+            return;
+        }
         try {
             TransactionStatus status = checks.check(asChecked(sent, receipt));
             if (!status.isFinal()) {
                 LOG.debug("Early check of transaction {} answered UNKNOWN: the broker's check decides", transactionId);
                 return;
             }
-            remembered.remember(transactionId, status);
             client.getDefaultMQProducerImpl().endTransaction(sent, receipt, status.toLocalTransactionState(), null);
             LOG.debug("Early check of transaction {} ended it with {}", transactionId, status);
         } catch (Exception e) {

@@ -74,6 +74,17 @@ class CheckDispatcherTest {
     }
 
     @Test
+    void theUsersFinalAnswerIsRememberedForTheNextCheck() {
+        CheckDispatcher dispatcher = dispatcher(userCheck);
+
+        dispatcher.check(message("tx-5"));
+
+        assertThat(dispatcher.check(message("tx-5"))).isEqualTo(TransactionStatus.ROLLBACK);
+        assertThat(userChecks).hasValue(1);
+        assertThat(remembered.recall("tx-5")).isEqualTo(TransactionStatus.ROLLBACK);
+    }
+
+    @Test
     void withoutACheckAnUnrememberedTransactionStaysUnknown() {
         assertThat(dispatcher(null).check(message("tx-3"))).isEqualTo(TransactionStatus.UNKNOWN);
     }
