@@ -19,12 +19,12 @@ public final class BenchmarkOptions {
 
     List<Integer> senders = List.of(1, 8);
     int warmupRounds = 1;
-    int rounds = 8;
-    double roundSeconds = 2;
+    int rounds = 4;
+    double roundSeconds = 5;
 
     int consumerMessages = 200_000;
     int consumerWarmupRounds = 2;
-    int consumerRounds = 4;
+    int consumerRounds = 8;
 
     int checkSamples = 10;
     int earlyCheckDelayMillis = 200;
@@ -46,8 +46,8 @@ public final class BenchmarkOptions {
               --sections=producer,consumer,check,footprint   what to run (default: all)
               --message-size=1024          body size in bytes
               --senders=1,8                concurrent senders of the producer rounds
-              --warmup-rounds=1 --rounds=8 --round-seconds=2   producer rounds per contender and sender count
-              --consumer-messages=200000 --consumer-warmup-rounds=2 --consumer-rounds=4
+              --warmup-rounds=1 --rounds=4 --round-seconds=5   producer rounds per contender and sender count
+              --consumer-messages=200000 --consumer-warmup-rounds=2 --consumer-rounds=8
               --check-samples=10           half messages left UNKNOWN and resolved by the check route
               --early-check-delay-ms=200   earlyCheckDelay of the check path's third contender
               --check-timeout-ms --check-interval-ms   the broker's settings (required with --namesrv for the target)
