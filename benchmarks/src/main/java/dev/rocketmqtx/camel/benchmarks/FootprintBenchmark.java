@@ -150,8 +150,9 @@ final class FootprintBenchmark {
             report.line("\nRemembered outcomes full (first checkpoint) to the last checkpoint: " + Report.mib(growth)
                         + " (target: no growth, " + Report.mib(GROWTH_TOLERANCE) + " tolerated for GC noise: "
                         + Report.target(growth <= GROWTH_TOLERANCE) + "). From the first transaction to the first"
-                        + " checkpoint the heap grew by " + Report.mib(first - start) + ": the remembered outcomes"
-                        + " filling up to their bound (" + endpoint.getRememberedOutcomes().size() + ").");
+                        + " checkpoint the heap changed by " + Report.mib(first - start) + ", the remembered outcomes"
+                        + " filling up to their bound (" + endpoint.getRememberedOutcomes().size() + ") and the"
+                        + " broker's own heap in the same JVM settling.");
         } finally {
             sender.close();
         }
