@@ -77,7 +77,7 @@ final class CheckPathBenchmark {
             long[] earlySent = new long[samples];
             long spacing = Math.max(interval, 1000) / samples;
             for (int i = 0; i < samples; i++) {
-                // Interleaved: both paths share the broker's one half queue and its check timer.
+                // Interleaved: the paths share the broker's one half queue and its check timer.
                 send(template, "direct:send", "camel-" + i);
                 camelSent[i] = System.nanoTime();
                 raw.send("raw-" + i);
