@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.check.CheckDispatcher;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageAccessor;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -29,30 +30,47 @@ final class EarlyCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(EarlyCheck.class);
 
+    private final ExecutorServiceManager executors;
     private final ScheduledExecutorService scheduler;
+    private final HalfMessageReceipts receipts = new HalfMessageReceipts();
+    private final TransactionMQProducer client;
     private final long delayMillis;
     private final String topic;
     private final CheckDispatcher checks;
     private final RememberedOutcomes remembered;
 
-    EarlyCheck(ScheduledExecutorService scheduler, long delayMillis, String topic, CheckDispatcher checks,
-               RememberedOutcomes remembered) {
-        this.scheduler = scheduler;
+    /** Takes the receipts of the client's half messages from now on: call it before the client starts. */
+    EarlyCheck(ExecutorServiceManager executors, Object owner, TransactionMQProducer client, long delayMillis,
+               String topic, CheckDispatcher checks, RememberedOutcomes remembered) {
+        this.executors = executors;
+        this.scheduler = executors.newSingleThreadScheduledExecutor(owner, "RocketMQTxEarlyCheck");
+        this.client = client;
         this.delayMillis = delayMillis;
         this.topic = topic;
         this.checks = checks;
         this.remembered = remembered;
+        client.getDefaultMQProducerImpl().registerSendMessageHook(receipts);
     }
 
-    void schedule(TransactionMQProducer client, Message sent, SendResult receipt) {
+    /** Called in the sending thread once sendMessageInTransaction returned; checks early after an UNKNOWN. */
+    void afterSend(Message sent, TransactionStatus status) {
+        SendResult receipt = receipts.take();
+        if (status != TransactionStatus.UNKNOWN || receipt == null) {
+            return;
+        }
         try {
-            scheduler.schedule(() -> run(client, sent, receipt), delayMillis, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> run(sent, receipt), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             LOG.debug("Producer stopping: transaction {} is left to the broker's check", sent.getTransactionId());
         }
     }
 
-    private void run(TransactionMQProducer client, Message sent, SendResult receipt) {
+    /** Drops the pending early checks: their transactions are still checked by the broker. */
+    void stop() {
+        executors.shutdownNow(scheduler);
+    }
+
+    private void run(Message sent, SendResult receipt) {
         // The id the local transaction ran under, the one remembered outcomes and in-flight transactions know.
         String transactionId = sent.getTransactionId();
         TransactionStatus decided = remembered.recall(transactionId);

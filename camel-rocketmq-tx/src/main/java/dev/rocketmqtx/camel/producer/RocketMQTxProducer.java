@@ -1,7 +1,5 @@
 package dev.rocketmqtx.camel.producer;
 
-import java.util.concurrent.ScheduledExecutorService;
-
 import dev.rocketmqtx.camel.HalfMessageNotStoredException;
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
@@ -19,7 +17,6 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
-import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
@@ -41,9 +38,7 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
     private AsyncProducer localTransactionRoute;
     private AsyncProducer checkRoute;
     private volatile TransactionMQProducer client;
-    private ScheduledExecutorService earlyCheckScheduler;
-    private EarlyCheck earlyCheck;
-    private HalfMessageReceipts receipts;
+    private volatile EarlyCheck earlyCheck;
     private WritableHealthCheckRepository healthCheckRepository;
     private RocketMQTxReadinessCheck readinessCheck;
 
@@ -71,16 +66,11 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
                 new LocalTransactionRunner(localTransactionRoute, configuration.getExceptionStatus()),
                 configuration.getExceptionStatus(), endpoint.getInFlightTransactions(),
                 endpoint.getRememberedOutcomes(), checks, endpoint.getStatistics());
-        if (configuration.getEarlyCheckDelay() > 0) {
-            earlyCheckScheduler = endpoint.getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "RocketMQTxEarlyCheck");
-            earlyCheck = new EarlyCheck(earlyCheckScheduler, configuration.getEarlyCheckDelay(),
-                    configuration.getTopic(), checks, endpoint.getRememberedOutcomes());
-        }
         client = RocketMQClientFactory.transactionProducer(configuration, listener);
-        if (earlyCheck != null) {
-            receipts = new HalfMessageReceipts();
-            client.getDefaultMQProducerImpl().registerSendMessageHook(receipts);
+        if (configuration.getEarlyCheckDelay() > 0) {
+            earlyCheck = new EarlyCheck(endpoint.getCamelContext().getExecutorServiceManager(), this, client,
+                    configuration.getEarlyCheckDelay(), configuration.getTopic(), checks,
+                    endpoint.getRememberedOutcomes());
         }
         client.start();
         announceToBrokers();
@@ -123,10 +113,9 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
             healthCheckRepository.removeHealthCheck(readinessCheck);
             readinessCheck = null;
         }
-        if (earlyCheckScheduler != null) {
-            // Dropped early checks are not lost: their transactions are still checked by the broker.
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(earlyCheckScheduler);
-            earlyCheckScheduler = null;
+        if (earlyCheck != null) {
+            earlyCheck.stop();
+            earlyCheck = null;
         }
         if (client != null) {
             client.shutdown();
@@ -178,10 +167,7 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         setResultHeaders(exchange.getMessage(), call.status(), result);
         EarlyCheck early = earlyCheck;
         if (early != null) {
-            SendResult receipt = receipts.take();
-            if (call.status() == TransactionStatus.UNKNOWN && receipt != null) {
-                early.schedule(client, message, receipt);
-            }
+            early.afterSend(message, call.status());
         }
     }
 
