@@ -9,11 +9,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.rocketmq.client.producer.LocalTransactionState;
-import org.apache.rocketmq.client.producer.TransactionListener;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
-import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * Heap: retained per started producer endpoint (next to a raw transactional producer, which is most of it), and
@@ -50,14 +45,14 @@ final class FootprintBenchmark {
     private void perEndpoint(String topic) throws Exception {
         int count = options.endpoints;
         byte[] body = Payload.of(options.messageSize);
-        List<TransactionMQProducer> raw = new ArrayList<>();
+        List<RawTransactionSender> raw = new ArrayList<>();
         raw.add(rawProducer(topic, 0, body));
         long before = Heap.usedAfterGc();
         for (int i = 1; i <= count; i++) {
             raw.add(rawProducer(topic, i, body));
         }
         long rawPer = (Heap.usedAfterGc() - before) / count;
-        raw.forEach(TransactionMQProducer::shutdown);
+        raw.forEach(RawTransactionSender::close);
 
         CamelContext context = new DefaultCamelContext();
         try {
@@ -84,13 +79,9 @@ final class FootprintBenchmark {
         }
     }
 
-    private TransactionMQProducer rawProducer(String topic, int i, byte[] body) throws Exception {
-        TransactionMQProducer producer = new TransactionMQProducer(broker.name("pg-fp-raw-" + i));
-        producer.setNamesrvAddr(broker.namesrvAddr());
-        producer.setInstanceName(BrokerTarget.clientInstanceName("fp-raw"));
-        producer.setTransactionListener(new CommitAll());
-        producer.start();
-        producer.sendMessageInTransaction(new Message(topic, body), null);
+    private RawTransactionSender rawProducer(String topic, int i, byte[] body) throws Exception {
+        RawTransactionSender producer = new RawTransactionSender(broker, topic, "pg-fp-raw-" + i);
+        producer.send(body);
         return producer;
     }
 
@@ -155,18 +146,6 @@ final class FootprintBenchmark {
                         + " broker's own heap in the same JVM settling.");
         } finally {
             sender.close();
-        }
-    }
-
-    private static final class CommitAll implements TransactionListener {
-        @Override
-        public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
-            return LocalTransactionState.COMMIT_MESSAGE;
-        }
-
-        @Override
-        public LocalTransactionState checkLocalTransaction(MessageExt message) {
-            return LocalTransactionState.COMMIT_MESSAGE;
         }
     }
 }

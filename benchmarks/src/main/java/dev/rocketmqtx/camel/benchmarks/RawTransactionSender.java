@@ -14,8 +14,12 @@ final class RawTransactionSender implements Sender {
     private final String topic;
 
     RawTransactionSender(BrokerTarget broker, String topic) throws Exception {
+        this(broker, topic, "pg-raw-tx");
+    }
+
+    RawTransactionSender(BrokerTarget broker, String topic, String group) throws Exception {
         this.topic = topic;
-        producer = new TransactionMQProducer(broker.name("pg-raw-tx"));
+        producer = new TransactionMQProducer(broker.name(group));
         producer.setNamesrvAddr(broker.namesrvAddr());
         producer.setInstanceName(BrokerTarget.clientInstanceName("raw-tx"));
         producer.setTransactionListener(new TransactionListener() {
