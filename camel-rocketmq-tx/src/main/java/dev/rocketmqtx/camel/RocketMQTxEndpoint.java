@@ -2,12 +2,12 @@ package dev.rocketmqtx.camel;
 
 import dev.rocketmqtx.camel.consumer.RocketMQTxConsumer;
 import dev.rocketmqtx.camel.metrics.TransactionMeters;
-import dev.rocketmqtx.camel.producer.InFlightTransactions;
-import dev.rocketmqtx.camel.producer.RememberedOutcomes;
 import dev.rocketmqtx.camel.producer.RocketMQTxProducer;
+import dev.rocketmqtx.camel.producer.TransactionLedger;
 import dev.rocketmqtx.camel.support.MessageMapper;
 import dev.rocketmqtx.camel.support.NameValidation;
 import dev.rocketmqtx.camel.support.RocketMQTxHeaderFilterStrategy;
+import dev.rocketmqtx.camel.transport.remoting.RemotingTransport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.NoSuchEndpointException;
@@ -33,8 +33,7 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     private RocketMQTxConfiguration configuration;
 
     private final TransactionStatistics statistics = new TransactionStatistics();
-    private final InFlightTransactions inFlightTransactions = new InFlightTransactions();
-    private RememberedOutcomes rememberedOutcomes;
+    private volatile TransactionLedger ledger;
     private MessageMapper messageMapper;
     private AutoCloseable meters;
 
@@ -112,7 +111,6 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         if (configuration.getHeaderFilterStrategy() == null) {
             configuration.setHeaderFilterStrategy(new RocketMQTxHeaderFilterStrategy());
         }
-        rememberedOutcomes = new RememberedOutcomes(configuration.getRememberedOutcomes());
         messageMapper = new MessageMapper(configuration, configuration.getHeaderFilterStrategy());
     }
 
@@ -139,7 +137,7 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         if (configuration.getCheckUri() != null) {
             requireEndpoint("checkUri", configuration.getCheckUri());
         }
-        return new RocketMQTxProducer(this);
+        return new RocketMQTxProducer(this, new RemotingTransport(getCamelContext(), configuration, toString()));
     }
 
     private void requireEndpoint(String option, String uri) {
@@ -194,12 +192,17 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         return statistics;
     }
 
-    public InFlightTransactions getInFlightTransactions() {
-        return inFlightTransactions;
+    /**
+     * What this JVM knows of the transactions of the endpoint's producer group (shared with the group's other
+     * endpoints), or null before a producer of the endpoint started.
+     */
+    public TransactionLedger getLedger() {
+        return ledger;
     }
 
-    public RememberedOutcomes getRememberedOutcomes() {
-        return rememberedOutcomes;
+    /** Called by the endpoint's producers when they start. */
+    public void bindLedger(TransactionLedger ledger) {
+        this.ledger = ledger;
     }
 
     public MessageMapper getMessageMapper() {
@@ -238,9 +241,24 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         return statistics.getHalfMessageFailures();
     }
 
-    @ManagedAttribute(description = "Checks received from the broker")
+    @ManagedAttribute(description = "Checks received from the broker (early checks are counted apart)")
     public long getCheckCount() {
         return statistics.getChecks();
+    }
+
+    @ManagedAttribute(description = "Early checks the producer made itself (earlyCheckDelay)")
+    public long getEarlyCheckCount() {
+        return statistics.getEarlyChecks();
+    }
+
+    @ManagedAttribute(description = "Early checks answered COMMIT")
+    public long getEarlyCheckCommitCount() {
+        return statistics.getEarlyCheckCommit();
+    }
+
+    @ManagedAttribute(description = "Early checks answered ROLLBACK")
+    public long getEarlyCheckRollbackCount() {
+        return statistics.getEarlyCheckRollback();
     }
 
     @ManagedAttribute(description = "Checks answered COMMIT")
@@ -268,9 +286,10 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         return statistics.getCheckMaxMillis();
     }
 
-    @ManagedAttribute(description = "Local transactions running now")
+    @ManagedAttribute(description = "Transactions of the producer group being decided or ended in this JVM now")
     public int getInFlightCount() {
-        return inFlightTransactions.size();
+        TransactionLedger current = ledger;
+        return current == null ? 0 : current.inFlightCount();
     }
 
     @ManagedAttribute(description = "Messages consumed successfully")

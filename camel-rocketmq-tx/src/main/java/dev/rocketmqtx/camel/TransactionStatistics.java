@@ -17,6 +17,9 @@ public final class TransactionStatistics {
     private final LongAdder checkCommit = new LongAdder();
     private final LongAdder checkRollback = new LongAdder();
     private final LongAdder checkUnknown = new LongAdder();
+    private final LongAdder earlyCheckCommit = new LongAdder();
+    private final LongAdder earlyCheckRollback = new LongAdder();
+    private final LongAdder earlyCheckUnknown = new LongAdder();
     private final LongAdder checkNanos = new LongAdder();
     private final LongAccumulator checkNanosMax = new LongAccumulator(Math::max, 0);
     private final LongAdder consumed = new LongAdder();
@@ -47,6 +50,15 @@ public final class TransactionStatistics {
         checkNanosMax.accumulate(nanos);
     }
 
+    /** A check the producer made itself (earlyCheckDelay), not one the broker sent. */
+    public void earlyChecked(TransactionStatus answer) {
+        switch (answer) {
+            case COMMIT -> earlyCheckCommit.increment();
+            case ROLLBACK -> earlyCheckRollback.increment();
+            default -> earlyCheckUnknown.increment();
+        }
+    }
+
     public void consumed(boolean succeeded) {
         if (succeeded) {
             consumed.increment();
@@ -75,6 +87,7 @@ public final class TransactionStatistics {
         return halfMessageFailures.sum();
     }
 
+    /** Checks the broker sent (the producer's early checks are counted apart). */
     public long getChecks() {
         return checkCommit.sum() + checkRollback.sum() + checkUnknown.sum();
     }
@@ -89,6 +102,23 @@ public final class TransactionStatistics {
 
     public long getCheckUnknown() {
         return checkUnknown.sum();
+    }
+
+    /** Early checks the producer made itself (earlyCheckDelay); not part of {@link #getChecks()}. */
+    public long getEarlyChecks() {
+        return earlyCheckCommit.sum() + earlyCheckRollback.sum() + earlyCheckUnknown.sum();
+    }
+
+    public long getEarlyCheckCommit() {
+        return earlyCheckCommit.sum();
+    }
+
+    public long getEarlyCheckRollback() {
+        return earlyCheckRollback.sum();
+    }
+
+    public long getEarlyCheckUnknown() {
+        return earlyCheckUnknown.sum();
     }
 
     /** Mean time to answer a check, in milliseconds (0 before the first check). */

@@ -121,8 +121,8 @@ final class FootprintBenchmark {
             // show what transactions add, the remembered outcomes filling up to their bound and nothing after.
             SendBatch.run(sender, 1, 1, body);
             long start = Heap.usedAfterGc();
-            report.row(1, Report.mib(start), endpoint.getRememberedOutcomes().size(),
-                    endpoint.getInFlightTransactions().size());
+            report.row(1, Report.mib(start), endpoint.getLedger().rememberedCount(),
+                    endpoint.getLedger().inFlightCount());
             long first = -1;
             long last = 0;
             int sent = 1;
@@ -134,15 +134,15 @@ final class FootprintBenchmark {
                 if (first < 0) {
                     first = last;
                 }
-                report.row(sent, Report.mib(last), endpoint.getRememberedOutcomes().size(),
-                        endpoint.getInFlightTransactions().size());
+                report.row(sent, Report.mib(last), endpoint.getLedger().rememberedCount(),
+                        endpoint.getLedger().inFlightCount());
             }
             long growth = last - first;
             report.line("\nRemembered outcomes full (first checkpoint) to the last checkpoint: " + Report.mib(growth)
                         + " (target: no growth, " + Report.mib(GROWTH_TOLERANCE) + " tolerated for GC noise: "
                         + Report.target(growth <= GROWTH_TOLERANCE) + "). From the first transaction to the first"
                         + " checkpoint the heap changed by " + Report.mib(first - start) + ", the remembered outcomes"
-                        + " filling up to their bound (" + endpoint.getRememberedOutcomes().size() + ") and the"
+                        + " filling up to their bound (" + endpoint.getLedger().rememberedCount() + ") and the"
                         + " broker's own heap in the same JVM settling.");
         } finally {
             sender.close();

@@ -3,9 +3,9 @@ package dev.rocketmqtx.camel.check;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.rocketmqtx.camel.RocketMQTxConstants;
+import dev.rocketmqtx.camel.TransactionStatistics;
 import dev.rocketmqtx.camel.TransactionStatus;
-import dev.rocketmqtx.camel.producer.InFlightTransactions;
-import dev.rocketmqtx.camel.producer.RememberedOutcomes;
+import dev.rocketmqtx.camel.producer.TransactionLedger;
 import dev.rocketmqtx.camel.support.MessageMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -16,15 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the broker's check of a transaction it has not heard the end of. In order:
+ * Answers the checks of one endpoint's transactions. A broker check is answered in this order:
  * <ol>
- * <li>still running here: UNKNOWN, without asking the user's check (it would see uncommitted state);</li>
- * <li>this JVM decided it (COMMIT or ROLLBACK remembered, from its local transaction or an earlier check): that
- * decision, since only the one-way end was lost;</li>
+ * <li>in flight here (its local transaction runs, its end is being sent, or another check is asking the user's
+ * check): UNKNOWN, without asking the user's check (it would see uncommitted state);</li>
+ * <li>decided here (COMMIT or ROLLBACK remembered, from its local transaction or an earlier check): that decision,
+ * since only the one-way end was lost;</li>
  * <li>the user's check processor or route: the status it sets, remembered when final; an exception or no status
  * means UNKNOWN;</li>
  * <li>no check configured: UNKNOWN, with a warning (once) that one should be.</li>
  * </ol>
+ * The producer's own early check asks the user's check through {@link #askEarly} instead: the same check and the
+ * same headers, counted apart from the broker's checks.
  */
 public final class CheckDispatcher {
 
@@ -32,54 +35,82 @@ public final class CheckDispatcher {
 
     private final Endpoint endpoint;
     private final MessageMapper mapper;
-    private final InFlightTransactions inFlight;
-    private final RememberedOutcomes remembered;
+    private final TransactionLedger ledger;
     private final Processor userCheck;
-    private final CheckListener listener;
+    private final TransactionStatistics statistics;
     private final AtomicBoolean warnedNoCheck = new AtomicBoolean();
 
-    public CheckDispatcher(Endpoint endpoint, MessageMapper mapper, InFlightTransactions inFlight,
-                           RememberedOutcomes remembered, Processor userCheck, CheckListener listener) {
+    public CheckDispatcher(Endpoint endpoint, MessageMapper mapper, TransactionLedger ledger, Processor userCheck,
+                           TransactionStatistics statistics) {
         this.endpoint = endpoint;
         this.mapper = mapper;
-        this.inFlight = inFlight;
-        this.remembered = remembered;
+        this.ledger = ledger;
         this.userCheck = userCheck;
-        this.listener = listener;
+        this.statistics = statistics;
     }
 
+    /** Answers a check the broker sent. */
     public TransactionStatus check(MessageExt message) {
         long start = System.nanoTime();
         TransactionStatus status = decide(message);
-        listener.checked(status, System.nanoTime() - start);
+        statistics.checked(status, System.nanoTime() - start);
         return status;
     }
 
     private TransactionStatus decide(MessageExt message) {
         String transactionId = message.getTransactionId();
-        if (inFlight.isRunning(transactionId)) {
-            LOG.debug("Check of transaction {}: its local transaction is still running here, answering UNKNOWN",
-                    transactionId);
+        if (ledger.isInFlight(transactionId)) {
+            LOG.debug("Check of transaction {}: it is in flight here, answering UNKNOWN", transactionId);
             return TransactionStatus.UNKNOWN;
         }
-        TransactionStatus decided = remembered.recall(transactionId);
-        if (decided != null && decided.isFinal()) {
-            return decided;
+        TransactionStatus known = rememberedDecision(transactionId);
+        if (known != null) {
+            return known;
         }
-        if (userCheck != null) {
-            TransactionStatus answer = askUser(message, transactionId);
-            if (answer.isFinal()) {
-                // A repeated check (the producer's early check, or the broker's next round) needs no second query.
-                remembered.remember(transactionId, answer);
+        if (userCheck == null) {
+            if (warnedNoCheck.compareAndSet(false, true)) {
+                LOG.warn("The broker checked transaction {} on {} and no checkProcessor or checkUri is configured: "
+                         + "answering UNKNOWN. Configure a check that decides from durable state, or such transactions "
+                         + "stay unresolved after a restart.", transactionId, endpoint);
             }
-            return answer;
+            return TransactionStatus.UNKNOWN;
         }
-        if (warnedNoCheck.compareAndSet(false, true)) {
-            LOG.warn("The broker checked transaction {} on {} and no checkProcessor or checkUri is configured: "
-                     + "answering UNKNOWN. Configure a check that decides from durable state, or such transactions "
-                     + "stay unresolved after a restart.", transactionId, endpoint);
+        if (!ledger.claim(transactionId)) {
+            LOG.debug("Check of transaction {}: another thread is deciding it, answering UNKNOWN", transactionId);
+            return TransactionStatus.UNKNOWN;
         }
-        return TransactionStatus.UNKNOWN;
+        try {
+            // Decided while this check waited for its claim: answer that, without a second query.
+            TransactionStatus decided = rememberedDecision(transactionId);
+            return decided != null ? decided : askUserAndRecord(message);
+        } finally {
+            ledger.release(transactionId);
+        }
+    }
+
+    /** The remembered final decision, or null when this JVM has not decided the transaction (or forgot it). */
+    private TransactionStatus rememberedDecision(String transactionId) {
+        TransactionStatus remembered = ledger.recall(transactionId);
+        return remembered != null && remembered.isFinal() ? remembered : null;
+    }
+
+    /**
+     * The producer's early check: asks the user's check for a transaction the caller has claimed, and records a
+     * final answer. Counted as an early check, not as a broker check.
+     */
+    public TransactionStatus askEarly(MessageExt message) {
+        TransactionStatus status = askUserAndRecord(message);
+        statistics.earlyChecked(status);
+        return status;
+    }
+
+    private TransactionStatus askUserAndRecord(MessageExt message) {
+        TransactionStatus answer = askUser(message, message.getTransactionId());
+        if (answer.isFinal()) {
+            // A repeated check (the broker's next round, or a copy it checks) needs no second query.
+            ledger.decided(message.getTransactionId(), answer);
+        }
+        return answer;
     }
 
     private TransactionStatus askUser(MessageExt message, String transactionId) {
@@ -119,11 +150,5 @@ public final class CheckDispatcher {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** Told of every check answered, for metrics. */
-    @FunctionalInterface
-    public interface CheckListener {
-        void checked(TransactionStatus answer, long nanos);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxEndpoint;
+import dev.rocketmqtx.camel.health.BrokerReachability;
 import dev.rocketmqtx.camel.health.RocketMQTxReadinessCheck;
 import dev.rocketmqtx.camel.support.RocketMQClientFactory;
 import org.apache.camel.Exchange;
@@ -57,7 +58,8 @@ public class RocketMQTxConsumer extends DefaultConsumer implements MessageListen
                 "consumers", HealthCheckRepository.class);
         if (repository != null) {
             RocketMQTxReadinessCheck check = RocketMQTxReadinessCheck.forConsumer(getRouteId(), configuration,
-                    this::clientInstance);
+                    BrokerReachability.of(this::clientInstance, configuration.topicWithNamespace(),
+                            configuration.getNamesrvAddr()));
             check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }

@@ -2,6 +2,9 @@ package dev.rocketmqtx.camel.health;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+
+import dev.rocketmqtx.camel.health.ReadinessProbe.Outcome;
 
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
@@ -16,17 +19,24 @@ import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
  * short timeout) and then checks that a master broker of the route accepts connections (the client's own connection
  * is reused when it is open, so a healthy probe sends nothing to the broker). Nothing is sent on the topic.
  */
-final class BrokerReachability {
-
-    /** The result of one probe: reachable or not, why not, and the master brokers that answered. */
-    record Outcome(boolean reachable, String reason, List<String> brokers) {
-
-        static Outcome unreachable(String reason) {
-            return new Outcome(false, reason, List.of());
-        }
-    }
+public final class BrokerReachability {
 
     private BrokerReachability() {
+    }
+
+    /**
+     * The probe of a remoting producer or consumer.
+     *
+     * @param client      the client instance, or null while the producer or consumer is stopped
+     * @param topic       the topic as the broker knows it (with the namespace, if any)
+     * @param namesrvAddr the configured name server address, for the reason only
+     */
+    public static ReadinessProbe of(Supplier<MQClientInstance> client, String topic, String namesrvAddr) {
+        return timeoutMillis -> {
+            MQClientInstance instance = client.get();
+            return instance == null ? Outcome.unreachable("The RocketMQ client is not started")
+                    : probe(instance, topic, namesrvAddr, timeoutMillis);
+        };
     }
 
     /**
@@ -36,7 +46,7 @@ final class BrokerReachability {
      * @param namesrvAddr   the configured name server address, for the reason only
      * @param timeoutMillis how long to wait for the name server
      */
-    static Outcome probe(MQClientInstance client, String topic, String namesrvAddr, long timeoutMillis) {
+    private static Outcome probe(MQClientInstance client, String topic, String namesrvAddr, long timeoutMillis) {
         MQClientAPIImpl api = client.getMQClientAPIImpl();
         TopicRouteData route;
         try {
@@ -68,6 +78,6 @@ final class BrokerReachability {
                     ? "No master broker serves topic " + topic
                     : "No master broker of topic " + topic + " is reachable: " + String.join(", ", unreachable));
         }
-        return new Outcome(true, null, reachable);
+        return Outcome.reachable(reachable);
     }
 }

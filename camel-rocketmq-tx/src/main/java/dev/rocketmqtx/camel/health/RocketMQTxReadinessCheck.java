@@ -2,12 +2,10 @@ package dev.rocketmqtx.camel.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 
 /**
  * Readiness of one rocketmq-tx producer or consumer: DOWN while the name server cannot give the topic's route or no
@@ -23,17 +21,13 @@ public final class RocketMQTxReadinessCheck extends AbstractHealthCheck {
     /** Longest wait for the name server's answer during one call of the check. */
     public static final long PROBE_TIMEOUT_MILLIS = 2000;
 
-    private final Supplier<MQClientInstance> client;
-    private final String topic;
-    private final String namesrvAddr;
+    private final ReadinessProbe probe;
     private final Map<String, Object> identity = new LinkedHashMap<>();
 
     private RocketMQTxReadinessCheck(String id, RocketMQTxConfiguration configuration, String groupKey, String group,
-                                     Supplier<MQClientInstance> client) {
+                                     ReadinessProbe probe) {
         super("camel", id);
-        this.client = client;
-        this.namesrvAddr = configuration.getNamesrvAddr();
-        this.topic = configuration.topicWithNamespace();
+        this.probe = probe;
         identity.put("namesrvAddr", configuration.getNamesrvAddr());
         identity.put("topic", configuration.getTopic());
         if (configuration.getNamespace() != null && !configuration.getNamespace().isEmpty()) {
@@ -45,36 +39,29 @@ public final class RocketMQTxReadinessCheck extends AbstractHealthCheck {
     /**
      * The check of a producer.
      *
-     * @param client the producer's client instance, or null while it is not started
+     * @param probe the producer's transport's probe
      */
-    public static RocketMQTxReadinessCheck forProducer(RocketMQTxConfiguration configuration,
-                                                       Supplier<MQClientInstance> client) {
+    public static RocketMQTxReadinessCheck forProducer(RocketMQTxConfiguration configuration, ReadinessProbe probe) {
         return new RocketMQTxReadinessCheck(
                 "producer:rocketmq-tx-" + configuration.getTopic() + "-" + configuration.getProducerGroup(),
-                configuration, "producerGroup", configuration.getProducerGroup(), client);
+                configuration, "producerGroup", configuration.getProducerGroup(), probe);
     }
 
     /**
      * The check of a consumer.
      *
-     * @param client the consumer's client instance, or null while it is not started
+     * @param probe the consumer's probe
      */
     public static RocketMQTxReadinessCheck forConsumer(String routeId, RocketMQTxConfiguration configuration,
-                                                       Supplier<MQClientInstance> client) {
+                                                       ReadinessProbe probe) {
         return new RocketMQTxReadinessCheck("consumer:rocketmq-tx-" + routeId, configuration, "consumerGroup",
-                configuration.getConsumerGroup(), client);
+                configuration.getConsumerGroup(), probe);
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         identity.forEach(builder::detail);
-        MQClientInstance instance = client.get();
-        if (instance == null) {
-            builder.down().message("The RocketMQ client is not started");
-            return;
-        }
-        BrokerReachability.Outcome outcome
-                = BrokerReachability.probe(instance, topic, namesrvAddr, PROBE_TIMEOUT_MILLIS);
+        ReadinessProbe.Outcome outcome = probe.probe(PROBE_TIMEOUT_MILLIS);
         if (outcome.reachable()) {
             builder.detail("brokers", String.join(",", outcome.brokers()));
             builder.up();

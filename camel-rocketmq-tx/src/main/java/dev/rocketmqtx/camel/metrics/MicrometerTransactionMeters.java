@@ -87,6 +87,13 @@ final class MicrometerTransactionMeters implements AutoCloseable {
         meters.add(FunctionTimer.builder("rocketmq.tx.check.latency", statistics, s -> s.getChecks(),
                         s -> s.getCheckTotalNanos(), TimeUnit.NANOSECONDS)
                 .description("Time to answer a broker check").tags(tags).register(registry));
+        String earlyChecks = "rocketmq.tx.early.checks";
+        String earlyChecksHelp = "Early checks the producer made itself (earlyCheckDelay) by the answer given";
+        counter(earlyChecks, earlyChecksHelp, tags.and("answer", "commit"), statistics, s -> s.getEarlyCheckCommit());
+        counter(earlyChecks, earlyChecksHelp, tags.and("answer", "rollback"), statistics,
+                s -> s.getEarlyCheckRollback());
+        counter(earlyChecks, earlyChecksHelp, tags.and("answer", "unknown"), statistics,
+                s -> s.getEarlyCheckUnknown());
         meters.add(TimeGauge.builder("rocketmq.tx.check.latency.max", statistics, TimeUnit.MILLISECONDS,
                         s -> s.getCheckMaxMillis())
                 .description("Longest time to answer a broker check").tags(tags).register(registry));
@@ -96,8 +103,8 @@ final class MicrometerTransactionMeters implements AutoCloseable {
         counter(consumed, consumedHelp, tags.and("result", "success"), statistics, s -> s.getConsumed());
         counter(consumed, consumedHelp, tags.and("result", "failure"), statistics, s -> s.getConsumeFailures());
 
-        meters.add(Gauge.builder("rocketmq.tx.in.flight", endpoint.getInFlightTransactions(), f -> f.size())
-                .description("Local transactions running now").tags(tags).register(registry));
+        meters.add(Gauge.builder("rocketmq.tx.in.flight", endpoint, e -> e.getInFlightCount())
+                .description("Transactions of the producer group being decided or ended in this JVM now").tags(tags).register(registry));
     }
 
     private void counter(String name, String description, Tags tags, TransactionStatistics statistics,

@@ -1,19 +1,20 @@
 package dev.rocketmqtx.camel.producer;
 
 import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.check.CheckDispatcher;
+import dev.rocketmqtx.camel.transport.HalfMessage;
+import dev.rocketmqtx.camel.transport.TransactionTransport;
 import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.rocketmq.client.producer.SendResult;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageAccessor;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.apache.rocketmq.common.message.MessageQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * (the one the broker's checks reach), so the answer is the same whichever asks; a COMMIT or ROLLBACK ends the
  * transaction as the local transaction would have, an UNKNOWN leaves it to the broker.
  * <p>
- * Nothing here is needed for correctness: a pending early check is dropped when the producer stops, and an end that
- * does not reach the broker is the same one-way END_TRANSACTION the broker's checks already make up for.
+ * One decision per transaction: an early check that finds the transaction decided by a broker check in the meantime,
+ * or being decided by one now, does nothing (ending it again would commit a second copy). Nothing here is needed for
+ * correctness: a pending early check is dropped when the producer stops, and an end that does not reach the broker
+ * is made up for by the broker's checks.
  */
 final class EarlyCheck {
 
@@ -32,82 +35,93 @@ final class EarlyCheck {
 
     private final ExecutorServiceManager executors;
     private final ScheduledExecutorService scheduler;
-    private final HalfMessageReceipts receipts = new HalfMessageReceipts();
-    private final TransactionMQProducer client;
+    private final TransactionTransport transport;
     private final long delayMillis;
     private final String topic;
     private final CheckDispatcher checks;
-    private final RememberedOutcomes remembered;
+    private final TransactionLedger ledger;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-    /** Takes the receipts of the client's half messages from now on: call it before the client starts. */
-    EarlyCheck(ExecutorServiceManager executors, Object owner, TransactionMQProducer client, long delayMillis,
-               String topic, CheckDispatcher checks, RememberedOutcomes remembered) {
+    EarlyCheck(ExecutorServiceManager executors, Object owner, TransactionTransport transport, long delayMillis,
+               String topic, CheckDispatcher checks, TransactionLedger ledger) {
         this.executors = executors;
         this.scheduler = executors.newSingleThreadScheduledExecutor(owner, "RocketMQTxEarlyCheck");
-        this.client = client;
+        this.transport = transport;
         this.delayMillis = delayMillis;
         this.topic = topic;
         this.checks = checks;
-        this.remembered = remembered;
-        client.getDefaultMQProducerImpl().registerSendMessageHook(receipts);
+        this.ledger = ledger;
     }
 
-    /** Called in the sending thread once sendMessageInTransaction returned; checks early after an UNKNOWN. */
-    void afterSend(Message sent, TransactionStatus status) {
-        SendResult receipt = receipts.take();
-        if (status != TransactionStatus.UNKNOWN || receipt == null) {
-            return;
-        }
+    /** Schedules the early check of a transaction its local transaction left UNKNOWN. */
+    void schedule(HalfMessage half) {
+        String transactionId = half.transactionId();
+        ledger.awaitEarlyCheck(transactionId);
+        pending.add(transactionId);
         try {
-            scheduler.schedule(() -> run(sent, receipt), delayMillis, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> run(half), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
-            LOG.debug("Producer stopping: transaction {} is left to the broker's check", sent.getTransactionId());
+            drop(transactionId);
+            LOG.debug("Producer stopping: transaction {} is left to the broker's check", transactionId);
         }
     }
 
     /** Drops the pending early checks: their transactions are still checked by the broker. */
     void stop() {
         executors.shutdownNow(scheduler);
+        pending.forEach(this::drop);
     }
 
-    private void run(Message sent, SendResult receipt) {
-        // The id the local transaction ran under, the one remembered outcomes and in-flight transactions know.
-        String transactionId = sent.getTransactionId();
-        TransactionStatus decided = remembered.recall(transactionId);
-        if (decided != null && decided.isFinal()) {
-            // A broker check came first and was answered: ending it again would commit a second copy.
-            LOG.debug("Transaction {} was already ended by a check: no early check", transactionId);
+    private void drop(String transactionId) {
+        pending.remove(transactionId);
+        ledger.takeEarlyCheck(transactionId);
+    }
+
+    private void run(HalfMessage half) {
+        String transactionId = half.transactionId();
+        pending.remove(transactionId);
+        if (!ledger.takeEarlyCheck(transactionId)) {
+            LOG.debug("Transaction {} was decided by a broker check: no early check", transactionId);
+            return;
+        }
+        if (!ledger.claim(transactionId)) {
+            LOG.debug("Transaction {} is being decided by a broker check: no early check", transactionId);
             return;
         }
         try {
-            TransactionStatus status = checks.check(asChecked(sent, receipt));
+            TransactionStatus status = checks.askEarly(asChecked(half));
             if (!status.isFinal()) {
                 LOG.debug("Early check of transaction {} answered UNKNOWN: the broker's check decides", transactionId);
                 return;
             }
-            client.getDefaultMQProducerImpl().endTransaction(sent, receipt, status.toLocalTransactionState(), null);
+            transport.end(half, status);
             LOG.debug("Early check of transaction {} ended it with {}", transactionId, status);
         } catch (Exception e) {
             LOG.warn("Early check of transaction {} failed; the broker's check will resolve it: {}", transactionId,
                     e.toString());
+        } finally {
+            ledger.release(transactionId);
         }
     }
 
-    /** The half message as a broker check would present it, so the user's check sees the same headers. */
-    private MessageExt asChecked(Message sent, SendResult receipt) {
+    /**
+     * The half message as a broker check presents it, so the user's check sees the same headers: the properties as
+     * sent, the receipt's queue, and the producer's clock around the send as born and store times.
+     */
+    private MessageExt asChecked(HalfMessage half) {
+        Message sent = half.sent();
         MessageExt message = new MessageExt();
         message.setTopic(topic);
         message.setBody(sent.getBody());
         message.setFlag(sent.getFlag());
         MessageAccessor.setProperties(message, new HashMap<>(sent.getProperties()));
-        message.setTransactionId(sent.getTransactionId());
-        message.setMsgId(receipt.getMsgId());
-        message.setQueueOffset(receipt.getQueueOffset());
-        MessageQueue queue = receipt.getMessageQueue();
-        if (queue != null) {
-            message.setQueueId(queue.getQueueId());
-            message.setBrokerName(queue.getBrokerName());
-        }
+        message.setTransactionId(half.transactionId());
+        message.setMsgId(half.messageId());
+        message.setBornTimestamp(half.sentAt());
+        message.setStoreTimestamp(half.storedAt());
+        message.setQueueOffset(half.queueOffset());
+        message.setQueueId(Math.max(half.queueId(), 0));
+        message.setBrokerName(half.brokerName());
         return message;
     }
 }

@@ -4,16 +4,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Transactions whose local transaction is running in this JVM right now. A check for one of them must answer
- * UNKNOWN: the outcome is not decided yet, and the user's check would see uncommitted state and might roll back a
- * transaction that is about to commit.
+ * Transactions that a thread of this JVM is deciding or ending right now: a local transaction that runs or whose end
+ * is being sent, or a check that is asking the user's check. A broker check of one of them must answer UNKNOWN: the
+ * outcome is not decided yet (the user's check would see uncommitted state and might roll back a transaction that is
+ * about to commit), or its end is on its way (answering COMMIT again would commit a second copy).
  */
 public final class InFlightTransactions {
 
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    public void started(String transactionId) {
-        running.add(transactionId);
+    /** @return false when another thread already holds the transaction */
+    public boolean started(String transactionId) {
+        return running.add(transactionId);
     }
 
     public void finished(String transactionId) {

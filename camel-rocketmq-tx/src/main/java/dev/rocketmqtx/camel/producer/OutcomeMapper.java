@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
  * <table>
  * <tr><th>route outcome</th><th>status</th></tr>
  * <tr><td>failed with an exception (including {@code rollback()})</td><td>exceptionStatus</td></tr>
- * <tr><td>marked rollback-only</td><td>ROLLBACK</td></tr>
+ * <tr><td>marked rollback-only, or a {@code transacted()} boundary of the route rolled back</td><td>ROLLBACK</td></tr>
  * <tr><td>header CamelRocketMQTxStatus set</td><td>that status</td></tr>
  * <tr><td>completed normally</td><td>COMMIT</td></tr>
  * </table>
@@ -21,11 +21,16 @@ public final class OutcomeMapper {
     private OutcomeMapper() {
     }
 
-    public static TransactionStatus outcome(Exchange exchange, TransactionStatus exceptionStatus) {
+    /**
+     * @param boundaryRolledBack whether the outermost {@code transacted()} boundary opened inside the route rolled
+     *                           back (Camel clears the exchange's rollback-only-last flag when it ends)
+     */
+    public static TransactionStatus outcome(Exchange exchange, TransactionStatus exceptionStatus,
+                                            boolean boundaryRolledBack) {
         if (exchange.getException() != null) {
             return exceptionStatus;
         }
-        if (exchange.isRollbackOnly() || exchange.isRollbackOnlyLast()) {
+        if (exchange.isRollbackOnly() || exchange.isRollbackOnlyLast() || boundaryRolledBack) {
             return TransactionStatus.ROLLBACK;
         }
         Object header = exchange.getMessage().getHeader(RocketMQTxConstants.STATUS);

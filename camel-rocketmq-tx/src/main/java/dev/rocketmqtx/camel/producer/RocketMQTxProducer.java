@@ -4,10 +4,13 @@ import dev.rocketmqtx.camel.HalfMessageNotStoredException;
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.RocketMQTxEndpoint;
+import dev.rocketmqtx.camel.TransactionStatistics;
 import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.check.CheckDispatcher;
+import dev.rocketmqtx.camel.check.TransactionScope;
 import dev.rocketmqtx.camel.health.RocketMQTxReadinessCheck;
-import dev.rocketmqtx.camel.support.RocketMQClientFactory;
+import dev.rocketmqtx.camel.transport.HalfMessage;
+import dev.rocketmqtx.camel.transport.TransactionTransport;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
@@ -16,36 +19,42 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.rocketmq.client.impl.factory.MQClientInstance;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
-import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sends each exchange as a transactional message: the half message first, then the local-transaction route on the
- * same exchange, then COMMIT, ROLLBACK or UNKNOWN as the route's outcome says.
+ * Sends each exchange as a transactional message, in two phases: the half message first, then the local-transaction
+ * route on the same exchange, then COMMIT, ROLLBACK or UNKNOWN as the route's outcome says. The same on every
+ * protocol; the {@link TransactionTransport} does the protocol's part.
  * <p>
- * All of it runs in the caller's thread and the exchange completes synchronously. That is deliberate: RocketMQ's
- * client calls the local transaction in the sending thread, and a caller's thread-bound transaction (a JDBC
- * connection under {@code transacted()}) must be the one the local transaction uses.
+ * All of it runs in the caller's thread and the exchange completes synchronously. That is deliberate: a caller's
+ * thread-bound transaction (a JDBC connection under {@code transacted()}) must be the one the local transaction uses.
  */
 public class RocketMQTxProducer extends DefaultAsyncProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RocketMQTxProducer.class);
+
     private final RocketMQTxEndpoint endpoint;
-    private BrokerAnnouncer announcer;
     private final RocketMQTxConfiguration configuration;
+    private final TransactionTransport transport;
+    private final TransactionStatistics statistics;
     private AsyncProducer localTransactionRoute;
     private AsyncProducer checkRoute;
-    private volatile TransactionMQProducer client;
-    private volatile EarlyCheck earlyCheck;
+    private LocalTransactionRunner runner;
+    private TransactionScope scope;
+    private TransactionLedger ledger;
+    private CheckDispatcher checks;
+    private EarlyCheck earlyCheck;
     private WritableHealthCheckRepository healthCheckRepository;
     private RocketMQTxReadinessCheck readinessCheck;
 
-    public RocketMQTxProducer(RocketMQTxEndpoint endpoint) {
+    public RocketMQTxProducer(RocketMQTxEndpoint endpoint, TransactionTransport transport) {
         super(endpoint);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
+        this.transport = transport;
+        this.statistics = endpoint.getStatistics();
     }
 
     @Override
@@ -53,27 +62,29 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         localTransactionRoute = endpoint.getCamelContext().getEndpoint(configuration.getLocalTransaction())
                 .createAsyncProducer();
         ServiceHelper.startService(localTransactionRoute);
+        runner = new LocalTransactionRunner(localTransactionRoute, configuration.getExceptionStatus());
         Processor userCheck = configuration.getCheckProcessor();
         if (configuration.getCheckUri() != null) {
             checkRoute = endpoint.getCamelContext().getEndpoint(configuration.getCheckUri()).createAsyncProducer();
             ServiceHelper.startService(checkRoute);
             userCheck = checkRoute;
         }
-        CheckDispatcher checks = new CheckDispatcher(endpoint, endpoint.getMessageMapper(),
-                endpoint.getInFlightTransactions(), endpoint.getRememberedOutcomes(), userCheck,
-                endpoint.getStatistics()::checked);
-        EndpointTransactionListener listener = new EndpointTransactionListener(
-                new LocalTransactionRunner(localTransactionRoute, configuration.getExceptionStatus()),
-                configuration.getExceptionStatus(), endpoint.getInFlightTransactions(),
-                endpoint.getRememberedOutcomes(), checks, endpoint.getStatistics());
-        client = RocketMQClientFactory.transactionProducer(configuration, listener);
-        if (configuration.getEarlyCheckDelay() > 0) {
-            earlyCheck = new EarlyCheck(endpoint.getCamelContext().getExecutorServiceManager(), this, client,
-                    configuration.getEarlyCheckDelay(), configuration.getTopic(), checks,
-                    endpoint.getRememberedOutcomes());
+        scope = transport.join();
+        ledger = scope.ledger();
+        checks = new CheckDispatcher(endpoint, endpoint.getMessageMapper(), ledger, userCheck, statistics);
+        try {
+            Object checkIdentity = configuration.getCheckUri() != null ? configuration.getCheckUri() : configuration.getCheckProcessor();
+            scope.register(configuration.getTopic(), checkIdentity, checks, endpoint.toString());
+        } catch (RuntimeException e) {
+            transport.leave();
+            throw e;
         }
-        client.start();
-        announceToBrokers();
+        endpoint.bindLedger(ledger);
+        if (configuration.getEarlyCheckDelay() > 0) {
+            earlyCheck = new EarlyCheck(endpoint.getCamelContext().getExecutorServiceManager(), this, transport,
+                    configuration.getEarlyCheckDelay(), configuration.getTopic(), checks, ledger);
+        }
+        transport.announce();
         registerReadinessCheck();
     }
 
@@ -82,29 +93,10 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            readinessCheck = RocketMQTxReadinessCheck.forProducer(configuration, this::clientInstance);
+            readinessCheck = RocketMQTxReadinessCheck.forProducer(configuration, transport.readiness());
             readinessCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(readinessCheck);
         }
-    }
-
-    /** The running client's connections, or null while the producer is stopped. */
-    private MQClientInstance clientInstance() {
-        TransactionMQProducer current = client;
-        return current == null ? null : current.getDefaultMQProducerImpl().getMqClientFactory();
-    }
-
-    /**
-     * A fresh producer heartbeats only to brokers it knows from routes, and knows none before its first send. An
-     * instance restarted after a crash, the one that must answer the checks of its predecessor's half messages, would
-     * stay invisible to the broker. Loading the topic's route and sending a heartbeat right away makes it checkable.
-     */
-    private void announceToBrokers() {
-        MQClientInstance instance = client.getDefaultMQProducerImpl().getMqClientFactory();
-        String topic = configuration.topicWithNamespace();
-        announcer = new BrokerAnnouncer(endpoint.getCamelContext(), this, instance, configuration.getTopic(), topic,
-                configuration.getNamesrvAddr());
-        announcer.start();
     }
 
     @Override
@@ -117,15 +109,12 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
             earlyCheck.stop();
             earlyCheck = null;
         }
-        if (client != null) {
-            client.shutdown();
-            client = null;
+        if (scope != null) {
+            scope.unregister(configuration.getTopic(), checks);
+            transport.leave();
+            scope = null;
         }
         ServiceHelper.stopService(checkRoute, localTransactionRoute);
-        if (announcer != null) {
-            announcer.stop();
-            announcer = null;
-        }
     }
 
     @Override
@@ -139,48 +128,73 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         return true;
     }
 
+    /** The two phases of one transaction, in the caller's thread. */
     private void send(Exchange exchange) throws Exception {
         Message message = endpoint.getMessageMapper().toMessage(exchange);
         // A status left over from an earlier step must not decide this transaction.
         exchange.getMessage().removeHeader(RocketMQTxConstants.STATUS);
-        LocalTransactionCall call = new LocalTransactionCall(exchange);
-        TransactionSendResult result;
+
+        HalfMessage half = storeHalfMessage(message, exchange);
+
+        // The broker checks a half message no earlier than its transaction timeout after it was born, so the
+        // transaction is in flight here before any check can ask for it; it stays so until its end has been sent,
+        // so that a check meanwhile answers UNKNOWN instead of committing a second copy.
+        String transactionId = half.transactionId();
+        boolean claimed = ledger.claim(transactionId);
+        TransactionStatus status = configuration.getExceptionStatus();
         try {
-            result = client.sendMessageInTransaction(message, call);
-        } catch (Exception e) {
-            endpoint.getStatistics().halfMessageFailed();
-            throw new HalfMessageNotStoredException(
-                    "Could not store the half message on topic " + configuration.getTopic() + " (name server "
-                                                    + configuration.getNamesrvAddr()
-                                                    + "); the local transaction was not run: "
-                                                    + SendFailureDescription.of(e, configuration),
-                    exchange, e);
+            status = runner.run(exchange, transactionId);
+        } catch (RuntimeException | Error unexpected) {
+            exchange.setException(unexpected);
+        } finally {
+            ledger.decided(transactionId, status);
+            if (status.isFinal()) {
+                end(half, status);
+            }
+            if (claimed) {
+                ledger.release(transactionId);
+            }
         }
-        if (call.status() == null) {
-            endpoint.getStatistics().halfMessageFailed();
-            throw new HalfMessageNotStoredException(
-                    "The broker answered " + result.getSendStatus() + " for the half message on topic "
-                                                    + configuration.getTopic()
-                                                    + "; it was rolled back and the local transaction was not run",
-                    exchange, null);
-        }
-        setResultHeaders(exchange.getMessage(), call.status(), result);
-        EarlyCheck early = earlyCheck;
-        if (early != null) {
-            early.afterSend(message, call.status());
+        statistics.localTransactionEnded(status, exchange.getException() != null);
+        setResultHeaders(exchange.getMessage(), status, half);
+        if (earlyCheck != null && status == TransactionStatus.UNKNOWN) {
+            earlyCheck.schedule(half);
         }
     }
 
-    private static void setResultHeaders(org.apache.camel.Message out, TransactionStatus status,
-                                         TransactionSendResult result) {
+    private HalfMessage storeHalfMessage(Message message, Exchange exchange) throws HalfMessageNotStoredException {
+        try {
+            return transport.sendHalf(message);
+        } catch (Exception e) {
+            statistics.halfMessageFailed();
+            throw new HalfMessageNotStoredException(
+                    "Could not store the half message on topic " + configuration.getTopic() + " ("
+                                                    + transport.address() + "); the local transaction was not run: "
+                                                    + transport.describeSendFailure(e),
+                    exchange, e);
+        }
+    }
+
+    /** Ends the transaction; an end lost on the way is made up for by the broker's check. */
+    private void end(HalfMessage half, TransactionStatus status) {
+        try {
+            transport.end(half, status);
+        } catch (Exception e) {
+            LOG.warn("Transaction {} was decided {}, but its end did not reach the broker; the broker's check will"
+                     + " end it: {}", half.transactionId(), status, e.toString());
+        }
+    }
+
+    private static void setResultHeaders(org.apache.camel.Message out, TransactionStatus status, HalfMessage half) {
         out.setHeader(RocketMQTxConstants.STATUS, status);
-        out.setHeader(RocketMQTxConstants.SEND_STATUS, result.getSendStatus().name());
-        out.setHeader(RocketMQTxConstants.MESSAGE_ID, result.getMsgId());
-        out.setHeader(RocketMQTxConstants.QUEUE_OFFSET, result.getQueueOffset());
-        MessageQueue queue = result.getMessageQueue();
-        if (queue != null) {
-            out.setHeader(RocketMQTxConstants.QUEUE_ID, queue.getQueueId());
-            out.setHeader(RocketMQTxConstants.BROKER_NAME, queue.getBrokerName());
+        out.setHeader(RocketMQTxConstants.SEND_STATUS, half.sendStatus());
+        out.setHeader(RocketMQTxConstants.MESSAGE_ID, half.messageId());
+        out.setHeader(RocketMQTxConstants.QUEUE_OFFSET, half.queueOffset());
+        if (half.queueId() >= 0) {
+            out.setHeader(RocketMQTxConstants.QUEUE_ID, half.queueId());
+        }
+        if (half.brokerName() != null) {
+            out.setHeader(RocketMQTxConstants.BROKER_NAME, half.brokerName());
         }
     }
 }

@@ -57,13 +57,26 @@ public final class MessageMapper {
         } else if (keys != null) {
             message.setKeys(keys.toString());
         }
-        int immunity = in.getHeader(RocketMQTxConstants.CHECK_IMMUNITY_TIME, configuration.getCheckImmunityTime(),
-                Integer.class);
+        int immunity = checkImmunityTime(exchange);
         if (immunity > 0) {
             message.putUserProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, Integer.toString(immunity));
         }
         copyHeadersToProperties(exchange, message);
         return message;
+    }
+
+    /** The header's seconds, or the option's when the header is absent; a value that is no number fails, naming it. */
+    private int checkImmunityTime(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(RocketMQTxConstants.CHECK_IMMUNITY_TIME);
+        if (header == null) {
+            return configuration.getCheckImmunityTime();
+        }
+        Integer seconds = exchange.getContext().getTypeConverter().tryConvertTo(Integer.class, exchange, header);
+        if (seconds == null || seconds < 0) {
+            throw new IllegalArgumentException("Header " + RocketMQTxConstants.CHECK_IMMUNITY_TIME + "=" + header
+                                               + " is invalid: expected a number of seconds >= 0");
+        }
+        return seconds;
     }
 
     /**

@@ -23,11 +23,14 @@ public final class RocketMQClientFactory {
     private RocketMQClientFactory() {
     }
 
+    /**
+     * A transactional producer whose listener answers checks only: the component sends half messages and ends
+     * transactions itself.
+     *
+     * @param hook the RPC hook (signing, when the configuration has credentials), or null
+     */
     public static TransactionMQProducer transactionProducer(RocketMQTxConfiguration configuration,
-            TransactionListener listener) {
-        RPCHook signer = rpcHook(configuration);
-        RPCHook hook = signer == null ? null
-                : new CheckAnswerTopicHook(configuration.topicWithNamespace(), signer);
+            TransactionListener listener, RPCHook hook) {
         TransactionMQProducer producer = new TransactionMQProducer(
                 configuration.getNamespace(), configuration.getProducerGroup(), hook, false, null);
         applyConnection(producer, configuration);
@@ -39,7 +42,7 @@ public final class RocketMQClientFactory {
     }
 
     public static DefaultMQPushConsumer pushConsumer(RocketMQTxConfiguration configuration) {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(rpcHook(configuration));
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(signer(configuration));
         consumer.setConsumerGroup(configuration.getConsumerGroup());
         applyConnection(consumer, configuration);
         consumer.setMessageModel(configuration.getMessageModel());
@@ -65,7 +68,8 @@ public final class RocketMQClientFactory {
         client.setInstanceName("camel-rocketmq-tx-" + UtilAll.getPid() + "-" + INSTANCE_COUNTER.incrementAndGet());
     }
 
-    private static RPCHook rpcHook(RocketMQTxConfiguration configuration) {
+    /** The hook that signs requests with the configuration's credentials, or null when it has none. */
+    public static RPCHook signer(RocketMQTxConfiguration configuration) {
         if (configuration.getAccessKey() == null || configuration.getAccessKey().isEmpty()) {
             return null;
         }

@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
+import dev.rocketmqtx.camel.TransactionStatistics;
 import dev.rocketmqtx.camel.TransactionStatus;
-import dev.rocketmqtx.camel.producer.InFlightTransactions;
-import dev.rocketmqtx.camel.producer.RememberedOutcomes;
+import dev.rocketmqtx.camel.producer.TransactionLedger;
 import dev.rocketmqtx.camel.support.MessageMapper;
 import dev.rocketmqtx.camel.support.RocketMQTxHeaderFilterStrategy;
 import org.apache.camel.CamelContext;
@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckDispatcherTest {
 
     private final CamelContext context = new DefaultCamelContext();
-    private final InFlightTransactions inFlight = new InFlightTransactions();
-    private final RememberedOutcomes remembered = new RememberedOutcomes(2);
+    private final TransactionLedger ledger = new TransactionLedger(2);
+    private final TransactionStatistics statistics = new TransactionStatistics();
     private final AtomicInteger userChecks = new AtomicInteger();
     private final Processor userCheck = e -> {
         userChecks.incrementAndGet();
@@ -46,7 +46,7 @@ class CheckDispatcherTest {
         RocketMQTxConfiguration configuration = new RocketMQTxConfiguration();
         configuration.setTopic("orders");
         MessageMapper mapper = new MessageMapper(configuration, new RocketMQTxHeaderFilterStrategy());
-        return new CheckDispatcher(endpoint, mapper, inFlight, remembered, check, (status, nanos) -> { });
+        return new CheckDispatcher(endpoint, mapper, ledger, check, statistics);
     }
 
     private static MessageExt message(String transactionId) {
@@ -59,7 +59,7 @@ class CheckDispatcherTest {
 
     @Test
     void rememberedCommitAnswersWithoutAskingTheUser() {
-        remembered.remember("tx-1", TransactionStatus.COMMIT);
+        ledger.decided("tx-1", TransactionStatus.COMMIT);
 
         assertThat(dispatcher(userCheck).check(message("tx-1"))).isEqualTo(TransactionStatus.COMMIT);
         assertThat(userChecks).hasValue(0);
@@ -67,7 +67,7 @@ class CheckDispatcherTest {
 
     @Test
     void rememberedUnknownStillAsksTheUser() {
-        remembered.remember("tx-2", TransactionStatus.UNKNOWN);
+        ledger.decided("tx-2", TransactionStatus.UNKNOWN);
 
         assertThat(dispatcher(userCheck).check(message("tx-2"))).isEqualTo(TransactionStatus.ROLLBACK);
         assertThat(userChecks).hasValue(1);
@@ -81,7 +81,7 @@ class CheckDispatcherTest {
 
         assertThat(dispatcher.check(message("tx-5"))).isEqualTo(TransactionStatus.ROLLBACK);
         assertThat(userChecks).hasValue(1);
-        assertThat(remembered.recall("tx-5")).isEqualTo(TransactionStatus.ROLLBACK);
+        assertThat(ledger.recall("tx-5")).isEqualTo(TransactionStatus.ROLLBACK);
     }
 
     @Test
@@ -91,20 +91,58 @@ class CheckDispatcherTest {
 
     @Test
     void rememberedOutcomesAreBounded() {
-        remembered.remember("tx-a", TransactionStatus.COMMIT);
-        remembered.remember("tx-b", TransactionStatus.COMMIT);
-        remembered.remember("tx-c", TransactionStatus.ROLLBACK);
+        ledger.decided("tx-a", TransactionStatus.COMMIT);
+        ledger.decided("tx-b", TransactionStatus.COMMIT);
+        ledger.decided("tx-c", TransactionStatus.ROLLBACK);
 
-        assertThat(remembered.size()).isEqualTo(2);
-        assertThat(remembered.recall("tx-a")).isNull();
-        assertThat(remembered.recall("tx-c")).isEqualTo(TransactionStatus.ROLLBACK);
+        assertThat(ledger.rememberedCount()).isEqualTo(2);
+        assertThat(ledger.recall("tx-a")).isNull();
+        assertThat(ledger.recall("tx-c")).isEqualTo(TransactionStatus.ROLLBACK);
     }
 
     @Test
     void inFlightTransactionAnswersUnknownWithoutAskingTheUser() {
-        inFlight.started("tx-4");
+        ledger.claim("tx-4");
 
         assertThat(dispatcher(userCheck).check(message("tx-4"))).isEqualTo(TransactionStatus.UNKNOWN);
         assertThat(userChecks).hasValue(0);
+    }
+
+    @Test
+    void aBrokerCheckWhileAnotherCheckAsksTheUserAnswersUnknownWithoutASecondQuery() {
+        AtomicInteger nested = new AtomicInteger();
+        CheckDispatcher[] dispatcher = new CheckDispatcher[1];
+        // The broker checks a copy of the half message while the user's check of the original still runs.
+        dispatcher[0] = dispatcher(e -> {
+            userChecks.incrementAndGet();
+            nested.set(dispatcher[0].check(message("tx-6")).ordinal() + 1);
+            e.getMessage().setHeader(RocketMQTxConstants.STATUS, "COMMIT");
+        });
+
+        assertThat(dispatcher[0].check(message("tx-6"))).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(nested).as("the overlapping check").hasValue(TransactionStatus.UNKNOWN.ordinal() + 1);
+        assertThat(userChecks).hasValue(1);
+        assertThat(ledger.isInFlight("tx-6")).isFalse();
+    }
+
+    @Test
+    void aBrokerCheckThatDecidesCancelsThePendingEarlyCheck() {
+        ledger.awaitEarlyCheck("tx-7");
+
+        dispatcher(userCheck).check(message("tx-7"));
+
+        assertThat(ledger.takeEarlyCheck("tx-7")).isFalse();
+    }
+
+    @Test
+    void earlyChecksAreCountedApartFromTheBrokersChecks() {
+        CheckDispatcher dispatcher = dispatcher(userCheck);
+
+        dispatcher.askEarly(message("tx-8"));
+        dispatcher.check(message("tx-9"));
+
+        assertThat(statistics.getEarlyChecks()).isEqualTo(1);
+        assertThat(statistics.getEarlyCheckRollback()).isEqualTo(1);
+        assertThat(statistics.getChecks()).isEqualTo(1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.rocketmqtx.camel.producer;
+package dev.rocketmqtx.camel.transport.remoting;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;

@@ -1,4 +1,4 @@
-package dev.rocketmqtx.camel.producer;
+package dev.rocketmqtx.camel.transport.remoting;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import org.apache.rocketmq.client.exception.MQBrokerException;

@@ -1,0 +1,105 @@
+package dev.rocketmqtx.camel.transacted;
+
+import java.util.List;
+
+import dev.rocketmqtx.camel.RocketMQTxConstants;
+import dev.rocketmqtx.camel.RocketMQTxTestSupport;
+import dev.rocketmqtx.camel.TransactionStatus;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local-transaction route is {@code transacted()} on a real Spring JDBC transaction (H2): however the route asks
+ * for a rollback, the database rolls the order back and the message must never be delivered. Camel's transaction
+ * error handler clears the rollback-only-last flag when its boundary ends, so that case is the one that would commit
+ * a message without its row if the component only looked at the exchange afterwards.
+ */
+class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
+
+    private final JdbcDataSource dataSource = dataSource();
+    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+    @BindToRegistry("transactionManager")
+    private final DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+
+    private static JdbcDataSource dataSource() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + unique("orders") + ";DB_CLOSE_DELAY=-1");
+        new JdbcTemplate(dataSource).execute("create table orders (id varchar(64) primary key)");
+        return dataSource;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send").to(producerUri("&checkUri=direct:check"));
+
+                from("direct:local").transacted()
+                        .process(e -> jdbc.update("insert into orders (id) values (?)",
+                                e.getMessage().getBody(String.class)))
+                        .choice()
+                        .when(body().startsWith("last")).markRollbackOnlyLast()
+                        .when(body().startsWith("only")).markRollbackOnly()
+                        .when(body().startsWith("dsl")).rollback("order rejected")
+                        .end();
+
+                // The check decides from the database, as a real one does.
+                from("direct:check").process(e -> e.getMessage().setHeader(RocketMQTxConstants.STATUS,
+                        hasRow(e.getMessage().getBody(String.class)) ? "COMMIT" : "ROLLBACK"));
+
+                from(consumerUri("")).process(e -> record(e));
+            }
+        };
+    }
+
+    private boolean hasRow(String id) {
+        List<String> ids = jdbc.queryForList("select id from orders where id = ?", String.class, id);
+        return !ids.isEmpty();
+    }
+
+    @Test
+    void committedTransactedRouteDeliversItsOrder() {
+        Exchange result = send("ok-1");
+
+        assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(hasRow("ok-1")).isTrue();
+        awaitDelivered("ok-1");
+    }
+
+    @Test
+    void markRollbackOnlyLastInsideTransactedRollsBackTheMessage() {
+        Exchange result = send("last-1");
+
+        assertThat(hasRow("last-1")).as("the database rolled the order back").isFalse();
+        assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
+        assertNeverDelivered("last-1");
+    }
+
+    @Test
+    void markRollbackOnlyInsideTransactedRollsBackTheMessage() {
+        Exchange result = send("only-1");
+
+        assertThat(hasRow("only-1")).as("the database rolled the order back").isFalse();
+        assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
+        assertNeverDelivered("only-1");
+    }
+
+    @Test
+    void rollbackInsideTransactedRollsBackTheMessageAndFailsTheCaller() {
+        Exchange result = send("dsl-1");
+
+        assertThat(hasRow("dsl-1")).as("the database rolled the order back").isFalse();
+        assertThat(result.getException()).hasMessageContaining("order rejected");
+        assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
+        assertNeverDelivered("dsl-1");
+    }
+}
