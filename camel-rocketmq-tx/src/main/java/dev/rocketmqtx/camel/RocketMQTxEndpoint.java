@@ -261,6 +261,11 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         return statistics.getEarlyCheckRollback();
     }
 
+    @ManagedAttribute(description = "Early checks not made because a broker check decided the transaction first")
+    public long getEarlyChecksSkippedCount() {
+        return statistics.getEarlyChecksSkipped();
+    }
+
     @ManagedAttribute(description = "Checks answered COMMIT")
     public long getCheckCommitCount() {
         return statistics.getCheckCommit();

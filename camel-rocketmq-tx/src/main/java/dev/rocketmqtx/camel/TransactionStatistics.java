@@ -20,6 +20,7 @@ public final class TransactionStatistics {
     private final LongAdder earlyCheckCommit = new LongAdder();
     private final LongAdder earlyCheckRollback = new LongAdder();
     private final LongAdder earlyCheckUnknown = new LongAdder();
+    private final LongAdder earlyChecksSkipped = new LongAdder();
     private final LongAdder checkNanos = new LongAdder();
     private final LongAccumulator checkNanosMax = new LongAccumulator(Math::max, 0);
     private final LongAdder consumed = new LongAdder();
@@ -57,6 +58,11 @@ public final class TransactionStatistics {
             case ROLLBACK -> earlyCheckRollback.increment();
             default -> earlyCheckUnknown.increment();
         }
+    }
+
+    /** An early check that did not ask the user's check: a broker check decided the transaction first. */
+    public void earlyCheckSkipped() {
+        earlyChecksSkipped.increment();
     }
 
     public void consumed(boolean succeeded) {
@@ -119,6 +125,11 @@ public final class TransactionStatistics {
 
     public long getEarlyCheckUnknown() {
         return earlyCheckUnknown.sum();
+    }
+
+    /** Early checks not made because a broker check was deciding or had decided the transaction. */
+    public long getEarlyChecksSkipped() {
+        return earlyChecksSkipped.sum();
     }
 
     /** Mean time to answer a check, in milliseconds (0 before the first check). */

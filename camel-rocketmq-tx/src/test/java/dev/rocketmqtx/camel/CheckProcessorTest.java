@@ -119,7 +119,12 @@ class CheckProcessorTest extends RocketMQTxTestSupport {
 
         TransactionStatistics statistics = producerEndpoint("&checkProcessor=#orderCheck&tags=orders").getStatistics();
         assertThat(statistics.getUnknown()).isEqualTo(1);
+        // The failed first check, then COMMIT; the broker may legitimately ask again (answered from memory).
         assertThat(statistics.getCheckUnknown()).isGreaterThanOrEqualTo(1);
-        assertThat(statistics.getCheckCommit()).isEqualTo(1);
+        assertThat(statistics.getCheckCommit()).isGreaterThanOrEqualTo(1);
+        assertThat(statistics.getCheckRollback()).isZero();
+        assertThat(statistics.getChecks())
+                .isEqualTo(statistics.getCheckUnknown() + statistics.getCheckCommit() + statistics.getCheckRollback());
+        assertThat(checksPerBody.get("flaky-2")).as("the user's check is not asked again after COMMIT").hasValue(2);
     }
 }

@@ -25,6 +25,14 @@ class ConsumerAcknowledgementTest extends RocketMQTxTestSupport {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<String> deadLetters = new CopyOnWriteArrayList<>();
     private final String dlqGroup = unique("dlq-reader");
+    /** One queue: messages sent while its consumer is stopped reach it in order, in one batch. */
+    private final String batchTopic = unique("batch");
+    private final String batchGroup = unique("cg-batch");
+
+    ConsumerAcknowledgementTest() {
+        BROKER.createTopic(batchTopic, 1);
+        BROKER.createRetryTopic(batchGroup);
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -47,6 +55,19 @@ class ConsumerAcknowledgementTest extends RocketMQTxTestSupport {
                             if (body.startsWith("rollback-once") && attempt == 1) {
                                 e.setRollbackOnly(true);
                                 return;
+                            }
+                            record(e);
+                        });
+
+                from("direct:sendBatch").to(producerUri("").replace(topic, batchTopic));
+                from("rocketmq-tx:" + batchTopic + "?namesrvAddr=" + BROKER.namesrvAddr() + "&consumerGroup="
+                     + batchGroup + "&consumeMessageBatchMaxSize=8&consumeFromWhere=CONSUME_FROM_FIRST_OFFSET")
+                        .routeId("batchConsumer").autoStartup(false)
+                        .process(e -> {
+                            String body = e.getMessage().getBody(String.class);
+                            int attempt = attempts.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
+                            if (body.startsWith("middle-fails-once") && attempt == 1) {
+                                throw new IllegalStateException("shipping service unavailable");
                             }
                             record(e);
                         });
@@ -88,6 +109,21 @@ class ConsumerAcknowledgementTest extends RocketMQTxTestSupport {
         context.getRouteController().startRoute("dlq");
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.contains("always-fail-1"));
         assertThat(attempts.get("always-fail-1")).hasValue(3);
+    }
+
+    @Test
+    void failureInTheMiddleOfABatchRedeliversThatMessageAndTheRestButNotTheOnesBefore() throws Exception {
+        List<String> bodies = List.of("first-ok", "middle-fails-once", "last-after-failure");
+        bodies.forEach(body -> template.sendBody("direct:sendBatch", body));
+
+        context.getRouteController().startRoute("batchConsumer");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered.containsAll(bodies));
+        assertThat(attempts.get("middle-fails-once")).as("the failed message is redelivered").hasValue(2);
+        assertThat(attempts.get("first-ok")).as("the one before it was acknowledged").hasValue(1);
+        assertThat(attempts.get("last-after-failure")).as("the rest of the batch was returned unprocessed")
+                .hasValue(1);
+        await().during(Duration.ofSeconds(3)).until(() -> delivered.size() == 3);
     }
 
     @Test

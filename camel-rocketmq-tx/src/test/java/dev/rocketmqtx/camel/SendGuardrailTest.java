@@ -91,6 +91,15 @@ class SendGuardrailTest extends RocketMQTxTestSupport {
     }
 
     @Test
+    void checkImmunityTimeHeaderThatIsNoNumberFailsNamingTheHeader() {
+        Exchange result = send("immune", Map.of(RocketMQTxConstants.CHECK_IMMUNITY_TIME, "soon"));
+
+        assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Header CamelRocketMQTxCheckImmunityTime=soon is invalid");
+        assertThat(localTransactions).isEmpty();
+    }
+
+    @Test
     void unreachableNameServerFailsClearlyWithoutRunningTheLocalTransaction() {
         Exchange result = attempt("direct:unreachable", "order-1");
 

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.rocketmqtx.camel.TransactionStatistics;
 import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.check.CheckDispatcher;
 import dev.rocketmqtx.camel.transport.HalfMessage;
@@ -40,10 +41,11 @@ final class EarlyCheck {
     private final String topic;
     private final CheckDispatcher checks;
     private final TransactionLedger ledger;
+    private final TransactionStatistics statistics;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     EarlyCheck(ExecutorServiceManager executors, Object owner, TransactionTransport transport, long delayMillis,
-               String topic, CheckDispatcher checks, TransactionLedger ledger) {
+               String topic, CheckDispatcher checks, TransactionLedger ledger, TransactionStatistics statistics) {
         this.executors = executors;
         this.scheduler = executors.newSingleThreadScheduledExecutor(owner, "RocketMQTxEarlyCheck");
         this.transport = transport;
@@ -51,6 +53,7 @@ final class EarlyCheck {
         this.topic = topic;
         this.checks = checks;
         this.ledger = ledger;
+        this.statistics = statistics;
     }
 
     /** Schedules the early check of a transaction its local transaction left UNKNOWN. */
@@ -81,10 +84,12 @@ final class EarlyCheck {
         String transactionId = half.transactionId();
         pending.remove(transactionId);
         if (!ledger.takeEarlyCheck(transactionId)) {
+            statistics.earlyCheckSkipped();
             LOG.debug("Transaction {} was decided by a broker check: no early check", transactionId);
             return;
         }
         if (!ledger.claim(transactionId)) {
+            statistics.earlyCheckSkipped();
             LOG.debug("Transaction {} is being decided by a broker check: no early check", transactionId);
             return;
         }
@@ -106,7 +111,8 @@ final class EarlyCheck {
 
     /**
      * The half message as a broker check presents it, so the user's check sees the same headers: the properties as
-     * sent, the receipt's queue, and the producer's clock around the send as born and store times.
+     * sent, the receipt's queue, and the producer's clock around the send as born and store times. A broker check
+     * does not name the broker, so neither does this.
      */
     private MessageExt asChecked(HalfMessage half) {
         Message sent = half.sent();
@@ -121,7 +127,6 @@ final class EarlyCheck {
         message.setStoreTimestamp(half.storedAt());
         message.setQueueOffset(half.queueOffset());
         message.setQueueId(Math.max(half.queueId(), 0));
-        message.setBrokerName(half.brokerName());
         return message;
     }
 }

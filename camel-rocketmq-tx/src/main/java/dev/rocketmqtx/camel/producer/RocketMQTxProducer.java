@@ -82,7 +82,7 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         endpoint.bindLedger(ledger);
         if (configuration.getEarlyCheckDelay() > 0) {
             earlyCheck = new EarlyCheck(endpoint.getCamelContext().getExecutorServiceManager(), this, transport,
-                    configuration.getEarlyCheckDelay(), configuration.getTopic(), checks, ledger);
+                    configuration.getEarlyCheckDelay(), configuration.getTopic(), checks, ledger, statistics);
         }
         transport.announce();
         registerReadinessCheck();

@@ -3,6 +3,7 @@ package dev.rocketmqtx.camel.support;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
@@ -25,6 +26,14 @@ public final class MessageMapper {
     private static final List<String> DELAY_PROPERTIES = List.of(MessageConst.PROPERTY_DELAY_TIME_LEVEL,
             MessageConst.PROPERTY_TIMER_DELAY_SEC, MessageConst.PROPERTY_TIMER_DELAY_MS,
             MessageConst.PROPERTY_TIMER_DELIVER_MS);
+
+    /**
+     * Properties the broker adds to a half message for its own bookkeeping, outside RocketMQ's set of system
+     * properties: the transaction id (the CamelRocketMQTxTransactionId header already) and the check count (the
+     * CamelRocketMQTxCheckTimes header). Never headers of their own.
+     */
+    private static final Set<String> BROKER_TRANSACTION_PROPERTIES = Set.of(MessageConst.PROPERTY_TRANSACTION_ID,
+            MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES);
 
     private final String topic;
     private final RocketMQTxConfiguration configuration;
@@ -168,7 +177,7 @@ public final class MessageMapper {
                 String name = property.getKey();
                 // System properties (most of a consumed message's properties) become the dedicated headers below,
                 // never headers of their own; an exact set lookup spares the filter strategy for them.
-                if (!MessageConst.STRING_HASH_SET.contains(name)
+                if (!MessageConst.STRING_HASH_SET.contains(name) && !BROKER_TRANSACTION_PROPERTIES.contains(name)
                     && !headerFilterStrategy.applyFilterToExternalHeaders(name, property.getValue(), exchange)) {
                     headers.put(name, property.getValue());
                 }

@@ -159,8 +159,9 @@ class MixedLoadTest {
                 // One transaction in six fails on purpose; its exchange carries the exception, no need to log ~1,700
                 // stack traces.
                 errorHandler(defaultErrorHandler().logExhausted(false));
-                // A half message that timed out on the loaded machine: nothing ran locally, send it again. One stored
-                // despite the timeout is rolled back by the check, which finds no local transaction for its id.
+                // A half message that timed out on the loaded machine: nothing ran locally, send it again (a new
+                // message, with a new transaction id). One stored despite the timeout is rolled back by the check,
+                // which finds no local transaction for its id.
                 onException(HalfMessageNotStoredException.class).maximumRedeliveries(10).redeliveryDelay(200)
                         .onRedelivery(e -> sendRedeliveries.incrementAndGet());
 
@@ -205,7 +206,9 @@ class MixedLoadTest {
         String key = ranTransactions.get(exchange.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID,
                 String.class));
         if (key == null) {
-            // A half message whose local transaction never ran (its send was retried): nothing to commit.
+            // A half message stored although its send failed: Camel redelivered the exchange as a new message with a
+            // new id, so no local transaction ran under this one. (A copy left by the client's own retry has the id
+            // of its transaction and is found above.)
             exchange.getMessage().setHeader(RocketMQTxConstants.STATUS, TransactionStatus.ROLLBACK);
             return;
         }
