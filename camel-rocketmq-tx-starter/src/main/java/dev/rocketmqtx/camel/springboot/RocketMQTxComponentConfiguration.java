@@ -132,7 +132,9 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
     private Integer maxMessageSize = 4194304;
     /**
      * The producer group. Required on a producer. The broker sends its checks to any live producer of this
-     * group, so every instance of the application uses the same group, and a group should serve one topic.
+     * group, so every instance of the application uses the same group. Several endpoints of a JVM may share a
+     * group (they share one client: accessKey, secretKey, useTls and retryTimesWhenSendFailed must then be equal,
+     * and endpoints of one topic must use the same check).
      */
     private String producerGroup;
     /**
