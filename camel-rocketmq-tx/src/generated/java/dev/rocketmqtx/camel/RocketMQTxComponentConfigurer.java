@@ -63,10 +63,14 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localtransaction":
         case "localTransaction": getOrCreateConfiguration(target).setLocalTransaction(property(camelContext, java.lang.String.class, value)); return true;
+        case "localtransactiontimeout":
+        case "localTransactionTimeout": getOrCreateConfiguration(target).setLocalTransactionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesize":
         case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "maxreconsumetimes":
@@ -91,6 +95,10 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "subscribetags":
         case "subscribeTags": getOrCreateConfiguration(target).setSubscribeTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
+        case "transactedpolicy":
+        case "transactedPolicy": getOrCreateConfiguration(target).setTransactedPolicy(property(camelContext, org.apache.camel.spi.TransactedPolicy.class, value)); return true;
+        case "transactionlog":
+        case "transactionLog": getOrCreateConfiguration(target).setTransactionLog(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "usetls":
         case "useTls": getOrCreateConfiguration(target).setUseTls(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -133,10 +141,14 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "localtransaction":
         case "localTransaction": return java.lang.String.class;
+        case "localtransactiontimeout":
+        case "localTransactionTimeout": return long.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "maxreconsumetimes":
@@ -161,6 +173,10 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "subscribetags":
         case "subscribeTags": return java.lang.String.class;
         case "tags": return java.lang.String.class;
+        case "transactedpolicy":
+        case "transactedPolicy": return org.apache.camel.spi.TransactedPolicy.class;
+        case "transactionlog":
+        case "transactionLog": return org.apache.camel.spi.IdempotentRepository.class;
         case "usetls":
         case "useTls": return boolean.class;
         default: return null;
@@ -204,10 +220,14 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localtransaction":
         case "localTransaction": return getOrCreateConfiguration(target).getLocalTransaction();
+        case "localtransactiontimeout":
+        case "localTransactionTimeout": return getOrCreateConfiguration(target).getLocalTransactionTimeout();
         case "maxmessagesize":
         case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "maxreconsumetimes":
@@ -232,6 +252,10 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "subscribetags":
         case "subscribeTags": return getOrCreateConfiguration(target).getSubscribeTags();
         case "tags": return getOrCreateConfiguration(target).getTags();
+        case "transactedpolicy":
+        case "transactedPolicy": return getOrCreateConfiguration(target).getTransactedPolicy();
+        case "transactionlog":
+        case "transactionLog": return getOrCreateConfiguration(target).getTransactionLog();
         case "usetls":
         case "useTls": return getOrCreateConfiguration(target).isUseTls();
         default: return null;

@@ -53,10 +53,14 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localtransaction":
         case "localTransaction": target.getConfiguration().setLocalTransaction(property(camelContext, java.lang.String.class, value)); return true;
+        case "localtransactiontimeout":
+        case "localTransactionTimeout": target.getConfiguration().setLocalTransactionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesize":
         case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "maxreconsumetimes":
@@ -81,6 +85,10 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "subscribetags":
         case "subscribeTags": target.getConfiguration().setSubscribeTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
+        case "transactedpolicy":
+        case "transactedPolicy": target.getConfiguration().setTransactedPolicy(property(camelContext, org.apache.camel.spi.TransactedPolicy.class, value)); return true;
+        case "transactionlog":
+        case "transactionLog": target.getConfiguration().setTransactionLog(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "usetls":
         case "useTls": target.getConfiguration().setUseTls(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -120,10 +128,14 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "localtransaction":
         case "localTransaction": return java.lang.String.class;
+        case "localtransactiontimeout":
+        case "localTransactionTimeout": return long.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "maxreconsumetimes":
@@ -148,6 +160,10 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "subscribetags":
         case "subscribeTags": return java.lang.String.class;
         case "tags": return java.lang.String.class;
+        case "transactedpolicy":
+        case "transactedPolicy": return org.apache.camel.spi.TransactedPolicy.class;
+        case "transactionlog":
+        case "transactionLog": return org.apache.camel.spi.IdempotentRepository.class;
         case "usetls":
         case "useTls": return boolean.class;
         default: return null;
@@ -188,10 +204,14 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return target.getExchangePattern();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localtransaction":
         case "localTransaction": return target.getConfiguration().getLocalTransaction();
+        case "localtransactiontimeout":
+        case "localTransactionTimeout": return target.getConfiguration().getLocalTransactionTimeout();
         case "maxmessagesize":
         case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "maxreconsumetimes":
@@ -216,6 +236,10 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "subscribetags":
         case "subscribeTags": return target.getConfiguration().getSubscribeTags();
         case "tags": return target.getConfiguration().getTags();
+        case "transactedpolicy":
+        case "transactedPolicy": return target.getConfiguration().getTransactedPolicy();
+        case "transactionlog":
+        case "transactionLog": return target.getConfiguration().getTransactionLog();
         case "usetls":
         case "useTls": return target.getConfiguration().isUseTls();
         default: return null;

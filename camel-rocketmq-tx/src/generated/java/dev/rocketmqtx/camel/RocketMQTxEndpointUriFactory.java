@@ -24,7 +24,7 @@ public class RocketMQTxEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(36);
         props.add("accessKey");
         props.add("bridgeErrorHandler");
         props.add("checkImmunityTime");
@@ -40,8 +40,10 @@ public class RocketMQTxEndpointUriFactory extends org.apache.camel.support.compo
         props.add("exceptionStatus");
         props.add("exchangePattern");
         props.add("headerFilterStrategy");
+        props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("localTransaction");
+        props.add("localTransactionTimeout");
         props.add("maxMessageSize");
         props.add("maxReconsumeTimes");
         props.add("messageModel");
@@ -56,6 +58,8 @@ public class RocketMQTxEndpointUriFactory extends org.apache.camel.support.compo
         props.add("subscribeTags");
         props.add("tags");
         props.add("topic");
+        props.add("transactedPolicy");
+        props.add("transactionLog");
         props.add("useTls");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

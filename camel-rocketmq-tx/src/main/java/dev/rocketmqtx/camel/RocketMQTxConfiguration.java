@@ -3,7 +3,9 @@ package dev.rocketmqtx.camel;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.TransactedPolicy;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -65,6 +67,12 @@ public class RocketMQTxConfiguration implements Cloneable {
     private int rememberedOutcomes = 10000;
     @UriParam(label = "producer,advanced", defaultValue = "0")
     private int earlyCheckDelay;
+    @UriParam(label = "producer")
+    private IdempotentRepository transactionLog;
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration")
+    private long localTransactionTimeout = 60000;
+    @UriParam(label = "advanced")
+    private TransactedPolicy transactedPolicy;
 
     // ---- consumer ----
 
@@ -86,6 +94,8 @@ public class RocketMQTxConfiguration implements Cloneable {
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
     @UriParam(label = "consumer,advanced", defaultValue = "1")
     private int consumeMessageBatchMaxSize = 1;
+    @UriParam(label = "consumer")
+    private IdempotentRepository idempotentRepository;
 
     public RocketMQTxConfiguration copy() {
         try {
@@ -308,6 +318,67 @@ public class RocketMQTxConfiguration implements Cloneable {
      */
     public void setEarlyCheckDelay(int earlyCheckDelay) {
         this.earlyCheckDelay = earlyCheckDelay;
+    }
+
+    public IdempotentRepository getTransactionLog() {
+        return transactionLog;
+    }
+
+    /**
+     * A durable log of committed local transactions, which answers the broker's checks with no check code: the
+     * producer adds the transaction id to it in the same database transaction as the local-transaction route, so an
+     * entry exists exactly when the local transaction committed. A check then answers COMMIT when the id is logged,
+     * UNKNOWN while the half message is younger than localTransactionTimeout, and ROLLBACK after that (or asks
+     * checkProcessor/checkUri, when configured). Use a JDBC repository (camel-sql) on the local transaction's
+     * database; the transaction is the one transacted() uses (see transactedPolicy). Entries must be kept longer than
+     * the broker may check (transactionCheckMax times transactionCheckInterval).
+     */
+    public void setTransactionLog(IdempotentRepository transactionLog) {
+        this.transactionLog = transactionLog;
+    }
+
+    public long getLocalTransactionTimeout() {
+        return localTransactionTimeout;
+    }
+
+    /**
+     * The longest a local transaction may take, from the half message's send to its database commit. With
+     * transactionLog, a check rolls back a transaction whose id is not logged only once its half message is older than
+     * this (on any instance of the group, the transaction cannot be running any more), and a local transaction that
+     * is still running at this age is rolled back before it can commit. Longer than the longest local transaction
+     * and the clock difference between instances.
+     */
+    public void setLocalTransactionTimeout(long localTransactionTimeout) {
+        this.localTransactionTimeout = localTransactionTimeout;
+    }
+
+    public TransactedPolicy getTransactedPolicy() {
+        return transactedPolicy;
+    }
+
+    /**
+     * The transaction that the transactionLog entry (producer) or the idempotentRepository key (consumer) shares with
+     * the route's database work: a Spring transaction policy (camel-spring). By default the one transacted() would use:
+     * the SpringTransactionPolicy bean named PROPAGATION_REQUIRED, else the only transaction policy, else the only
+     * PlatformTransactionManager in the registry. A transacted() inside the route joins it.
+     */
+    public void setTransactedPolicy(TransactedPolicy transactedPolicy) {
+        this.transactedPolicy = transactedPolicy;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Delivers each transaction at most once to the route: a message whose transaction id (the message id for
+     * messages sent without a transaction) is already in the repository is acknowledged without routing, and the
+     * id is added when the exchange succeeds. With a JDBC repository (camel-sql) and a Spring transaction (see
+     * transactedPolicy), the id is added in the same database transaction as the route's own work (a transacted()
+     * in the route joins it), so a crash between the route's commit and the acknowledgement has no second effect.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public String getConsumerGroup() {

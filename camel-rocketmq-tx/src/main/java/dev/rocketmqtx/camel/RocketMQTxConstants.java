@@ -42,12 +42,19 @@ public final class RocketMQTxConstants {
               description = "In a check: how many times the broker has checked this transaction so far.",
               javaType = "Integer")
     public static final String CHECK_TIMES = "CamelRocketMQTxCheckTimes";
+    @Metadata(label = "producer",
+              description = "In a check: how old the half message is, in milliseconds (now minus its born time)."
+                            + " A check may answer ROLLBACK for a transaction it finds no trace of only once this is"
+                            + " longer than the longest local transaction can run on any instance of the group.",
+              javaType = "Long")
+    public static final String HALF_MESSAGE_AGE = "CamelRocketMQTxHalfMessageAge";
     @Metadata(description = "The topic of the message (without namespace).", javaType = "String")
     public static final String TOPIC = "CamelRocketMQTxTopic";
     @Metadata(label = "consumer", description = "How many times this message was redelivered.",
               javaType = "Integer")
     public static final String RECONSUME_TIMES = "CamelRocketMQTxReconsumeTimes";
-    @Metadata(label = "consumer", description = "When the producer created the message (epoch millis).",
+    @Metadata(description = "When the producer created the message (epoch millis, the producer's clock); in a check,"
+                            + " the half message's born time.",
               javaType = "Long")
     public static final String BORN_TIMESTAMP = "CamelRocketMQTxBornTimestamp";
     @Metadata(label = "consumer", description = "When the broker stored the message (epoch millis).",

@@ -60,10 +60,14 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         requireAtLeast("rememberedOutcomes", configuration.getRememberedOutcomes(), 0);
         requireAtLeast("earlyCheckDelay", configuration.getEarlyCheckDelay(), 0);
         if (configuration.getEarlyCheckDelay() > 0 && configuration.getCheckProcessor() == null
-            && configuration.getCheckUri() == null) {
+            && configuration.getCheckUri() == null && configuration.getTransactionLog() == null) {
             throw new IllegalArgumentException("Option earlyCheckDelay=" + configuration.getEarlyCheckDelay()
-                                               + " needs checkProcessor or checkUri: the early check asks the same"
-                                               + " check the broker's checks do");
+                                               + " needs checkProcessor, checkUri or transactionLog: the early check"
+                                               + " asks what the broker's checks ask");
+        }
+        if (configuration.getLocalTransactionTimeout() < 1) {
+            throw new IllegalArgumentException("Option localTransactionTimeout=" + configuration.getLocalTransactionTimeout()
+                                               + " is invalid: must be a positive duration");
         }
         requireAtLeast("retryTimesWhenSendFailed", configuration.getRetryTimesWhenSendFailed(), 0);
         requireAtLeast("consumeThreadMin", configuration.getConsumeThreadMin(), 1);
@@ -300,6 +304,11 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     @ManagedAttribute(description = "Messages consumed successfully")
     public long getConsumedCount() {
         return statistics.getConsumed();
+    }
+
+    @ManagedAttribute(description = "Deliveries acknowledged without routing: their transaction was consumed before")
+    public long getConsumedDuplicateCount() {
+        return statistics.getConsumedDuplicates();
     }
 
     @ManagedAttribute(description = "Deliveries that failed and were returned for redelivery")

@@ -25,6 +25,7 @@ public final class TransactionStatistics {
     private final LongAccumulator checkNanosMax = new LongAccumulator(Math::max, 0);
     private final LongAdder consumed = new LongAdder();
     private final LongAdder consumeFailures = new LongAdder();
+    private final LongAdder consumedDuplicates = new LongAdder();
 
     public void localTransactionEnded(TransactionStatus status, boolean failed) {
         switch (status) {
@@ -145,6 +146,15 @@ public final class TransactionStatistics {
 
     public double getCheckMaxMillis() {
         return checkNanosMax.get() / 1e6;
+    }
+
+    /** A delivery acknowledged without routing: its transaction was consumed before (idempotentRepository). */
+    public void consumedDuplicate() {
+        consumedDuplicates.increment();
+    }
+
+    public long getConsumedDuplicates() {
+        return consumedDuplicates.sum();
     }
 
     public long getConsumed() {

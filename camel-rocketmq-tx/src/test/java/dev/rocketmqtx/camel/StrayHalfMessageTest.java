@@ -1,18 +1,10 @@
 package dev.rocketmqtx.camel;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.rocketmq.client.producer.LocalTransactionState;
-import org.apache.rocketmq.client.producer.TransactionListener;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
-import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageAccessor;
-import org.apache.rocketmq.common.message.MessageConst;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +41,7 @@ class StrayHalfMessageTest extends RocketMQTxTestSupport {
         String transactionId = sent.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID, String.class);
         awaitDelivered("commit-1");
 
-        leaveStrayHalfMessage("commit-1", transactionId);
+        UnendedHalfMessage.leave(BROKER, producerGroup, topic, "commit-1", transactionId);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> delivered.stream().filter("commit-1"::equals).count() == 2);
         List<Object> ids = deliveredExchanges.stream()
@@ -62,36 +54,9 @@ class StrayHalfMessageTest extends RocketMQTxTestSupport {
         Exchange sent = send("rollback-1");
         assertThat(sent.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
 
-        leaveStrayHalfMessage("rollback-1", sent.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID,
-                String.class));
+        UnendedHalfMessage.leave(BROKER, producerGroup, topic, "rollback-1",
+                sent.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID, String.class));
 
         assertNeverDelivered("rollback-1");
-    }
-
-    /** A half message with the transaction's id, left UNKNOWN by a producer of the group that then goes away. */
-    private void leaveStrayHalfMessage(String body, String transactionId) throws Exception {
-        TransactionMQProducer raw = new TransactionMQProducer(producerGroup);
-        raw.setNamesrvAddr(BROKER.namesrvAddr());
-        raw.setInstanceName("stray-" + transactionId);
-        raw.setTransactionListener(new TransactionListener() {
-            @Override
-            public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
-                return LocalTransactionState.UNKNOW;
-            }
-
-            @Override
-            public LocalTransactionState checkLocalTransaction(MessageExt message) {
-                return LocalTransactionState.UNKNOW;
-            }
-        });
-        raw.start();
-        try {
-            Message stray = new Message(topic, body.getBytes(StandardCharsets.UTF_8));
-            MessageAccessor.putProperty(stray, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, transactionId);
-            raw.sendMessageInTransaction(stray, null);
-        } finally {
-            // Gone before the broker's first check of the stray copy: the component's client answers it.
-            raw.shutdown();
-        }
     }
 }

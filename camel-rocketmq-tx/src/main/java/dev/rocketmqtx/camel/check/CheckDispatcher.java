@@ -10,6 +10,7 @@ import dev.rocketmqtx.camel.support.MessageMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
@@ -37,15 +38,26 @@ public final class CheckDispatcher {
     private final MessageMapper mapper;
     private final TransactionLedger ledger;
     private final Processor userCheck;
+    private final IdempotentRepository transactionLog;
+    private final long localTransactionTimeout;
     private final TransactionStatistics statistics;
     private final AtomicBoolean warnedNoCheck = new AtomicBoolean();
 
+    /**
+     * @param userCheck               the check processor or route, or null
+     * @param transactionLog          the log of committed local transactions, or null
+     * @param localTransactionTimeout how long a local transaction may run (ms): a transaction the log does not hold
+     *                                is rolled back only once its half message is older
+     */
     public CheckDispatcher(Endpoint endpoint, MessageMapper mapper, TransactionLedger ledger, Processor userCheck,
+                           IdempotentRepository transactionLog, long localTransactionTimeout,
                            TransactionStatistics statistics) {
         this.endpoint = endpoint;
         this.mapper = mapper;
         this.ledger = ledger;
         this.userCheck = userCheck;
+        this.transactionLog = transactionLog;
+        this.localTransactionTimeout = localTransactionTimeout;
         this.statistics = statistics;
     }
 
@@ -67,7 +79,7 @@ public final class CheckDispatcher {
         if (known != null) {
             return known;
         }
-        if (userCheck == null) {
+        if (userCheck == null && transactionLog == null) {
             if (warnedNoCheck.compareAndSet(false, true)) {
                 LOG.warn("The broker checked transaction {} on {} and no checkProcessor or checkUri is configured: "
                          + "answering UNKNOWN. Configure a check that decides from durable state, or such transactions "
@@ -82,7 +94,7 @@ public final class CheckDispatcher {
         try {
             // Decided while this check waited for its claim: answer that, without a second query.
             TransactionStatus decided = rememberedDecision(transactionId);
-            return decided != null ? decided : askUserAndRecord(message);
+            return decided != null ? decided : askAndRecord(message);
         } finally {
             ledger.release(transactionId);
         }
@@ -99,13 +111,13 @@ public final class CheckDispatcher {
      * final answer. Counted as an early check, not as a broker check.
      */
     public TransactionStatus askEarly(MessageExt message) {
-        TransactionStatus status = askUserAndRecord(message);
+        TransactionStatus status = askAndRecord(message);
         statistics.earlyChecked(status);
         return status;
     }
 
-    private TransactionStatus askUserAndRecord(MessageExt message) {
-        TransactionStatus answer = askUser(message, message.getTransactionId());
+    private TransactionStatus askAndRecord(MessageExt message) {
+        TransactionStatus answer = transactionLog != null ? askLogThenUser(message) : askUser(message);
         if (answer.isFinal()) {
             // A repeated check (the broker's next round, or a copy it checks) needs no second query.
             ledger.decided(message.getTransactionId(), answer);
@@ -113,11 +125,49 @@ public final class CheckDispatcher {
         return answer;
     }
 
-    private TransactionStatus askUser(MessageExt message, String transactionId) {
+    /**
+     * The transaction log decides: logged means committed. A transaction it does not hold may still be running on
+     * some instance of the group while its half message is younger than localTransactionTimeout; after that it can no
+     * longer commit, and the user's check (for transactions the log cannot know, e.g. sent before it was introduced)
+     * or ROLLBACK decides.
+     */
+    private TransactionStatus askLogThenUser(MessageExt message) {
+        String transactionId = message.getTransactionId();
+        try {
+            if (transactionLog.contains(transactionId)) {
+                return TransactionStatus.COMMIT;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Check of transaction {}: the transaction log failed, answering UNKNOWN (the broker checks again"
+                     + " later): {}", transactionId, e.toString());
+            return TransactionStatus.UNKNOWN;
+        }
+        long age = ageOf(message);
+        if (age < localTransactionTimeout) {
+            LOG.debug("Check of transaction {}: not logged, and its local transaction may still run ({} ms old):"
+                      + " answering UNKNOWN", transactionId, age);
+            return TransactionStatus.UNKNOWN;
+        }
+        if (userCheck != null) {
+            return askUser(message);
+        }
+        LOG.info("Check of transaction {}: not logged and {} ms old, over localTransactionTimeout={} ms: its local"
+                 + " transaction did not commit, answering ROLLBACK", transactionId, age, localTransactionTimeout);
+        return TransactionStatus.ROLLBACK;
+    }
+
+    /** How long ago the half message was born, by this JVM's clock; a message without a born time counts as new. */
+    private static long ageOf(MessageExt message) {
+        return message.getBornTimestamp() > 0 ? System.currentTimeMillis() - message.getBornTimestamp() : 0;
+    }
+
+    private TransactionStatus askUser(MessageExt message) {
+        String transactionId = message.getTransactionId();
         Exchange exchange = endpoint.createExchange();
         try {
             mapper.fillExchange(exchange, message);
             exchange.getIn().setHeader(RocketMQTxConstants.CHECK_TIMES, checkTimes(message));
+            exchange.getIn().setHeader(RocketMQTxConstants.HALF_MESSAGE_AGE, ageOf(message));
             userCheck.process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

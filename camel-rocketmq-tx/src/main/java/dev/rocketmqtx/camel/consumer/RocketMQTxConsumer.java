@@ -7,11 +7,17 @@ import dev.rocketmqtx.camel.RocketMQTxEndpoint;
 import dev.rocketmqtx.camel.health.BrokerReachability;
 import dev.rocketmqtx.camel.health.RocketMQTxReadinessCheck;
 import dev.rocketmqtx.camel.support.RocketMQClientFactory;
+import dev.rocketmqtx.camel.transaction.RepositoryParticipation;
+import dev.rocketmqtx.camel.transaction.TransactionBoundaries;
+import dev.rocketmqtx.camel.transaction.TransactionBoundary;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
@@ -19,6 +25,8 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers committed messages of the topic to the route. Consumers never see half or rolled-back messages: the
@@ -30,8 +38,11 @@ import org.apache.rocketmq.common.message.MessageExt;
  */
 public class RocketMQTxConsumer extends DefaultConsumer implements MessageListenerConcurrently {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RocketMQTxConsumer.class);
+
     private final RocketMQTxEndpoint endpoint;
     private volatile DefaultMQPushConsumer client;
+    private IdempotentDelivery idempotentDelivery;
 
     public RocketMQTxConsumer(RocketMQTxEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -42,11 +53,36 @@ public class RocketMQTxConsumer extends DefaultConsumer implements MessageListen
     protected void doStart() throws Exception {
         super.doStart();
         RocketMQTxConfiguration configuration = endpoint.getConfiguration();
+        idempotentDelivery = idempotentDelivery(configuration);
         client = RocketMQClientFactory.pushConsumer(configuration);
         client.subscribe(configuration.getTopic(), selector(configuration));
         client.registerMessageListener(this);
         client.start();
         registerReadinessCheck(configuration);
+    }
+
+    /**
+     * With an idempotentRepository: in one database transaction with the route when the repository writes in the
+     * route's transaction (a JDBC repository on the transaction manager's DataSource), else after the route.
+     */
+    private IdempotentDelivery idempotentDelivery(RocketMQTxConfiguration configuration) {
+        IdempotentRepository repository = configuration.getIdempotentRepository();
+        if (repository == null) {
+            return null;
+        }
+        CamelContextAware.trySetCamelContext(repository, endpoint.getCamelContext());
+        ServiceHelper.startService(repository);
+        TransactionBoundary boundary = TransactionBoundaries.resolve(endpoint.getCamelContext(),
+                configuration.getTransactedPolicy());
+        if (boundary != null) {
+            RepositoryParticipation.Verdict verdict = RepositoryParticipation.of(repository, boundary);
+            if (verdict.kind() != RepositoryParticipation.Kind.JOINS) {
+                LOG.info("idempotentRepository {} does not write in the route's database transaction ({}): keys are"
+                         + " added after the route succeeded", repository.getClass().getSimpleName(), verdict.reason());
+                boundary = null;
+            }
+        }
+        return new IdempotentDelivery(repository, boundary, endpoint.getStatistics());
     }
 
     /**
@@ -89,13 +125,27 @@ public class RocketMQTxConsumer extends DefaultConsumer implements MessageListen
     @Override
     public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
         for (int i = 0; i < messages.size(); i++) {
-            if (!deliver(messages.get(i))) {
+            if (!deliverOnce(messages.get(i))) {
                 // Acknowledge the ones before; this one and the rest go back to the broker for redelivery.
                 context.setAckIndex(i - 1);
                 return i == 0 ? ConsumeConcurrentlyStatus.RECONSUME_LATER : ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             }
         }
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    /** Whether to acknowledge the message: routed successfully, or a duplicate of a transaction consumed before. */
+    private boolean deliverOnce(MessageExt message) {
+        if (idempotentDelivery == null) {
+            return deliver(message);
+        }
+        try {
+            return idempotentDelivery.deliver(message, this::deliver);
+        } catch (RuntimeException e) {
+            getExceptionHandler().handleException("Error delivering message " + message.getMsgId() + " from topic "
+                                                  + message.getTopic() + "; it will be redelivered", e);
+            return false;
+        }
     }
 
     private boolean deliver(MessageExt message) {

@@ -99,9 +99,11 @@ final class MicrometerTransactionMeters implements AutoCloseable {
                 .description("Longest time to answer a broker check").tags(tags).register(registry));
 
         String consumed = "rocketmq.tx.consumed";
-        String consumedHelp = "Deliveries to the consumer route by result (failures are redelivered)";
+        String consumedHelp = "Deliveries to the consumer by result (failures are redelivered; duplicates are"
+                              + " acknowledged without routing)";
         counter(consumed, consumedHelp, tags.and("result", "success"), statistics, s -> s.getConsumed());
         counter(consumed, consumedHelp, tags.and("result", "failure"), statistics, s -> s.getConsumeFailures());
+        counter(consumed, consumedHelp, tags.and("result", "duplicate"), statistics, s -> s.getConsumedDuplicates());
 
         meters.add(Gauge.builder("rocketmq.tx.in.flight", endpoint, e -> e.getInFlightCount())
                 .description("Transactions of the producer group being decided or ended in this JVM now").tags(tags).register(registry));

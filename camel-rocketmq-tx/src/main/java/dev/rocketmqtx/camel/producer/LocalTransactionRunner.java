@@ -13,7 +13,7 @@ import org.apache.camel.spi.UnitOfWork;
  * the route, exactly as with {@code to("direct:...")}. The broker waits for the answer, so the route is awaited even
  * if part of it runs asynchronously.
  */
-public final class LocalTransactionRunner {
+public final class LocalTransactionRunner implements LocalTransaction {
 
     private final AsyncProcessor route;
     private final TransactionStatus exceptionStatus;
@@ -23,7 +23,8 @@ public final class LocalTransactionRunner {
         this.exceptionStatus = exceptionStatus;
     }
 
-    public TransactionStatus run(Exchange exchange, String transactionId) {
+    @Override
+    public TransactionStatus run(Exchange exchange, String transactionId, long sentAt) {
         exchange.getMessage().setHeader(RocketMQTxConstants.TRANSACTION_ID, transactionId);
         exchange.getMessage().setHeader(RocketMQTxConstants.MESSAGE_ID, transactionId);
         UnitOfWork unitOfWork = exchange.getUnitOfWork();

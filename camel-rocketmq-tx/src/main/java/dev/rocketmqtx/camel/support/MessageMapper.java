@@ -187,8 +187,7 @@ public final class MessageMapper {
         putIfPresent(headers, RocketMQTxConstants.TAGS, message.getTags());
         putIfPresent(headers, RocketMQTxConstants.KEYS, message.getKeys());
         String uniqueId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
-        String transactionId = message.getTransactionId() != null ? message.getTransactionId() : uniqueId;
-        putIfPresent(headers, RocketMQTxConstants.TRANSACTION_ID, transactionId);
+        putIfPresent(headers, RocketMQTxConstants.TRANSACTION_ID, transactionIdOf(message));
         putIfPresent(headers, RocketMQTxConstants.MESSAGE_ID, uniqueId != null ? uniqueId : message.getMsgId());
         headers.put(RocketMQTxConstants.QUEUE_ID, message.getQueueId());
         headers.put(RocketMQTxConstants.QUEUE_OFFSET, message.getQueueOffset());
@@ -196,6 +195,19 @@ public final class MessageMapper {
         headers.put(RocketMQTxConstants.RECONSUME_TIMES, message.getReconsumeTimes());
         headers.put(RocketMQTxConstants.BORN_TIMESTAMP, message.getBornTimestamp());
         headers.put(RocketMQTxConstants.STORE_TIMESTAMP, message.getStoreTimestamp());
+    }
+
+    /**
+     * The CamelRocketMQTxTransactionId of a delivered message: the transaction id, which is the client's unique id of
+     * the message (the same in the local transaction, the check and on the consumer); for a message sent without a
+     * transaction, its unique id; for one sent by a client that set none, the broker's message id.
+     */
+    public static String transactionIdOf(MessageExt message) {
+        if (message.getTransactionId() != null) {
+            return message.getTransactionId();
+        }
+        String uniqueId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        return uniqueId != null ? uniqueId : message.getMsgId();
     }
 
     private static void putIfPresent(Map<String, Object> headers, String header, String value) {

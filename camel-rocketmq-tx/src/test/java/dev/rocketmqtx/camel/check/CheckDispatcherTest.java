@@ -46,7 +46,7 @@ class CheckDispatcherTest {
         RocketMQTxConfiguration configuration = new RocketMQTxConfiguration();
         configuration.setTopic("orders");
         MessageMapper mapper = new MessageMapper(configuration, new RocketMQTxHeaderFilterStrategy());
-        return new CheckDispatcher(endpoint, mapper, ledger, check, statistics);
+        return new CheckDispatcher(endpoint, mapper, ledger, check, null, 60000, statistics);
     }
 
     private static MessageExt message(String transactionId) {

@@ -77,7 +77,7 @@ class TransactionScopeTest {
         configuration.setTopic("orders");
         CheckDispatcher dispatcher = new CheckDispatcher(failing,
                 new MessageMapper(configuration, new RocketMQTxHeaderFilterStrategy()), scope.ledger(),
-                Exchange::getMessage, new TransactionStatistics());
+                Exchange::getMessage, null, 60000, new TransactionStatistics());
         scope.register("orders", "direct:check", dispatcher, "rocketmq-tx:orders");
 
         assertThat(scope.check(message("orders", "tx-broken"))).isEqualTo(TransactionStatus.UNKNOWN);

@@ -1,16 +1,13 @@
 package dev.rocketmqtx.camel.transacted;
 
-import java.util.List;
-
+import dev.rocketmqtx.camel.OrderDatabase;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.RocketMQTxTestSupport;
 import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,18 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
 
-    private final JdbcDataSource dataSource = dataSource();
-    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private final OrderDatabase database = new OrderDatabase(unique("orders"));
 
     @BindToRegistry("transactionManager")
-    private final DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-
-    private static JdbcDataSource dataSource() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + unique("orders") + ";DB_CLOSE_DELAY=-1");
-        new JdbcTemplate(dataSource).execute("create table orders (id varchar(64) primary key)");
-        return dataSource;
-    }
+    private final DataSourceTransactionManager transactionManager = database.transactionManager();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -44,8 +33,7 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
                 from("direct:send").to(producerUri("&checkUri=direct:check"));
 
                 from("direct:local").transacted()
-                        .process(e -> jdbc.update("insert into orders (id) values (?)",
-                                e.getMessage().getBody(String.class)))
+                        .process(e -> database.insertOrder(e.getMessage().getBody(String.class)))
                         .choice()
                         .when(body().startsWith("last")).markRollbackOnlyLast()
                         .when(body().startsWith("only")).markRollbackOnly()
@@ -54,16 +42,11 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
 
                 // The check decides from the database, as a real one does.
                 from("direct:check").process(e -> e.getMessage().setHeader(RocketMQTxConstants.STATUS,
-                        hasRow(e.getMessage().getBody(String.class)) ? "COMMIT" : "ROLLBACK"));
+                        database.hasOrder(e.getMessage().getBody(String.class)) ? "COMMIT" : "ROLLBACK"));
 
                 from(consumerUri("")).process(e -> record(e));
             }
         };
-    }
-
-    private boolean hasRow(String id) {
-        List<String> ids = jdbc.queryForList("select id from orders where id = ?", String.class, id);
-        return !ids.isEmpty();
     }
 
     @Test
@@ -71,7 +54,7 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
         Exchange result = send("ok-1");
 
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.COMMIT);
-        assertThat(hasRow("ok-1")).isTrue();
+        assertThat(database.hasOrder("ok-1")).isTrue();
         awaitDelivered("ok-1");
     }
 
@@ -79,7 +62,7 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
     void markRollbackOnlyLastInsideTransactedRollsBackTheMessage() {
         Exchange result = send("last-1");
 
-        assertThat(hasRow("last-1")).as("the database rolled the order back").isFalse();
+        assertThat(database.hasOrder("last-1")).as("the database rolled the order back").isFalse();
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
         assertNeverDelivered("last-1");
     }
@@ -88,7 +71,7 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
     void markRollbackOnlyInsideTransactedRollsBackTheMessage() {
         Exchange result = send("only-1");
 
-        assertThat(hasRow("only-1")).as("the database rolled the order back").isFalse();
+        assertThat(database.hasOrder("only-1")).as("the database rolled the order back").isFalse();
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
         assertNeverDelivered("only-1");
     }
@@ -97,7 +80,7 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
     void rollbackInsideTransactedRollsBackTheMessageAndFailsTheCaller() {
         Exchange result = send("dsl-1");
 
-        assertThat(hasRow("dsl-1")).as("the database rolled the order back").isFalse();
+        assertThat(database.hasOrder("dsl-1")).as("the database rolled the order back").isFalse();
         assertThat(result.getException()).hasMessageContaining("order rejected");
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
         assertNeverDelivered("dsl-1");
