@@ -28,11 +28,14 @@ final class Benchmark {
                     + ManagementFactory.getRuntimeMXBean().getInputArguments());
         report.line("- broker: " + (broker.isEmbedded() ? "embedded in this JVM (EmbeddedRocketMQ)" : "external")
                     + ", name server " + broker.namesrvAddr());
+        // Figures from a machine that other processes keep busy are not comparable with a quiet machine's.
+        report.line("- system load average (1 min) at the start: " + Report.loadAverage());
         section("producer", () -> new ProducerBenchmark(broker, options, report).run());
         section("consumer", () -> new ConsumerBenchmark(broker, options, report).run());
         section("check", () -> new CheckPathBenchmark(broker, options, report).run());
         section("footprint", () -> new FootprintBenchmark(broker, options, report).run());
-        report.line("\nTotal run time: " + Math.round((System.nanoTime() - start) / 1e9) + " s");
+        report.line("\nTotal run time: " + Math.round((System.nanoTime() - start) / 1e9) + " s; system load average"
+                    + " (1 min) at the end: " + Report.loadAverage());
         return report;
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The runner's settings, from {@code --name=value} arguments. The defaults keep a full run at about four minutes on
+ * The runner's settings, from {@code --name=value} arguments. The defaults keep a full run at about nine minutes on
  * two cores; raise {@code --rounds} and {@code --round-seconds} for steadier figures.
  */
 public final class BenchmarkOptions {
@@ -18,9 +18,14 @@ public final class BenchmarkOptions {
     int messageSize = 1024;
 
     List<Integer> senders = List.of(1, 8);
+    Set<String> contenders = new LinkedHashSet<>(List.of("a", "b", "c", "d"));
+    Set<String> roundModes = new LinkedHashSet<>(List.of(RoundMode.LONG, RoundMode.SHORT));
     int warmupRounds = 1;
     int rounds = 4;
     double roundSeconds = 5;
+    int shortWarmupRounds = 2;
+    int shortRounds = 16;
+    double shortRoundSeconds = 1;
 
     int consumerMessages = 200_000;
     int consumerWarmupRounds = 2;
@@ -46,7 +51,12 @@ public final class BenchmarkOptions {
               --sections=producer,consumer,check,footprint   what to run (default: all)
               --message-size=1024          body size in bytes
               --senders=1,8                concurrent senders of the producer rounds
-              --warmup-rounds=1 --rounds=4 --round-seconds=5   producer rounds per contender and sender count
+              --contenders=a,b,c,d         producer contenders: a raw sync send, b raw transactional, c rocketmq-tx
+                                           route, d the same route to a minimal raw-client producer (Camel's share)
+              --round-modes=long,short     producer round modes, each with its own rounds and tables
+              --warmup-rounds=1 --rounds=4 --round-seconds=5   long mode: rounds per contender and sender count
+              --short-warmup-rounds=2 --short-rounds=16 --short-round-seconds=1   short mode: the same, contenders
+                                           switching every second
               --consumer-messages=200000 --consumer-warmup-rounds=2 --consumer-rounds=8
               --check-samples=10           half messages left UNKNOWN and resolved by the check route
               --early-check-delay-ms=200   earlyCheckDelay of the check path's third contender
@@ -77,9 +87,14 @@ public final class BenchmarkOptions {
             case "sections" -> sections = new LinkedHashSet<>(List.of(value.split(",")));
             case "message-size" -> messageSize = positive(name, value);
             case "senders" -> senders = intList(name, value);
+            case "contenders" -> contenders = subset(name, value, List.of("a", "b", "c", "d"));
+            case "round-modes" -> roundModes = subset(name, value, List.of(RoundMode.LONG, RoundMode.SHORT));
             case "warmup-rounds" -> warmupRounds = atLeastZero(name, value);
             case "rounds" -> rounds = positive(name, value);
-            case "round-seconds" -> roundSeconds = Double.parseDouble(value);
+            case "round-seconds" -> roundSeconds = positiveSeconds(name, value);
+            case "short-warmup-rounds" -> shortWarmupRounds = atLeastZero(name, value);
+            case "short-rounds" -> shortRounds = positive(name, value);
+            case "short-round-seconds" -> shortRoundSeconds = positiveSeconds(name, value);
             case "consumer-messages" -> consumerMessages = positive(name, value);
             case "consumer-warmup-rounds" -> consumerWarmupRounds = atLeastZero(name, value);
             case "consumer-rounds" -> consumerRounds = positive(name, value);
@@ -97,6 +112,43 @@ public final class BenchmarkOptions {
 
     boolean runs(String section) {
         return sections.contains(section);
+    }
+
+    /** The producer round modes to run, in the order given. */
+    List<RoundMode> producerRoundModes() {
+        List<RoundMode> modes = new ArrayList<>();
+        for (String mode : roundModes) {
+            modes.add(mode.equals(RoundMode.LONG)
+                    ? new RoundMode(RoundMode.LONG, warmupRounds, rounds, roundSeconds, 0.99)
+                    : new RoundMode(RoundMode.SHORT, shortWarmupRounds, shortRounds, shortRoundSeconds, 0.97));
+        }
+        return modes;
+    }
+
+    private static Set<String> subset(String name, String value, List<String> allowed) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String item = part.trim();
+            if (!allowed.contains(item)) {
+                throw new IllegalArgumentException("Option --" + name + "=" + value + ": " + item
+                                                   + " is not one of " + String.join(",", allowed));
+            }
+            chosen.add(item);
+        }
+        return chosen;
+    }
+
+    private static double positiveSeconds(String name, String value) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option --" + name + "=" + value + " is not a number");
+        }
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("Option --" + name + "=" + value + " must be above 0");
+        }
+        return seconds;
     }
 
     private static int positive(String name, String value) {

@@ -44,6 +44,11 @@ final class CamelTransactionSender implements Sender {
     }
 
     @Override
+    public String id() {
+        return "c";
+    }
+
+    @Override
     public String name() {
         return "c: rocketmq-tx route";
     }

@@ -1,10 +1,10 @@
 package dev.rocketmqtx.camel.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.HdrHistogram.Histogram;
@@ -15,7 +15,9 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadRound {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The JDK's own bean, which also counts the bytes a thread allocated. */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private LoadRound() {
     }
@@ -28,7 +30,8 @@ final class LoadRound {
         AtomicReference<Long> deadline = new AtomicReference<>();
         for (int i = 0; i < senders; i++) {
             Worker worker = new Worker(sender, body, ready, go, deadline);
-            worker.setName("bench-sender-" + i);
+            // Named for the contender, so that a profile (JFR) of a run with all contenders can tell them apart.
+            worker.setName("bench-sender-" + sender.id() + "-" + i);
             workers.add(worker);
             worker.start();
         }
@@ -40,6 +43,7 @@ final class LoadRound {
         long messages = 0;
         long errors = 0;
         long cpuNanos = 0;
+        long allocatedBytes = 0;
         long end = start;
         Exception firstError = null;
         for (Worker worker : workers) {
@@ -48,13 +52,14 @@ final class LoadRound {
             messages += worker.messages;
             errors += worker.errors;
             cpuNanos += worker.cpuNanos;
+            allocatedBytes += worker.allocatedBytes;
             end = Math.max(end, worker.lastEnd);
             firstError = firstError != null ? firstError : worker.firstError;
         }
         if (firstError != null) {
             System.err.println(sender.name() + ": " + errors + " failed sends in the round, first: " + firstError);
         }
-        into.add(messages, errors, end - start, latencies, cpuNanos);
+        into.add(messages, errors, end - start, latencies, cpuNanos, allocatedBytes);
     }
 
     private static final class Worker extends Thread {
@@ -69,6 +74,7 @@ final class LoadRound {
         long errors;
         long lastEnd;
         long cpuNanos;
+        long allocatedBytes;
         Exception firstError;
 
         Worker(Sender sender, byte[] body, CountDownLatch ready, CountDownLatch go, AtomicReference<Long> deadline) {
@@ -77,6 +83,11 @@ final class LoadRound {
             this.ready = ready;
             this.go = go;
             this.deadline = deadline;
+            // Grown here, in the starting thread, to cover sends of up to 10 s: a histogram growing while the round
+            // runs would add its copies to the sending thread's CPU and allocation (hundreds of bytes per message
+            // in short rounds).
+            latencies.recordValue(TimeUnit.SECONDS.toNanos(10));
+            latencies.reset();
         }
 
         @Override
@@ -91,6 +102,7 @@ final class LoadRound {
             // CPU time of the sending thread: where the component does all its work (mapping, both routes, the
             // outcome), and unlike wall time hardly moved by other processes competing for the cores.
             long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long allocatedStart = THREADS.getCurrentThreadAllocatedBytes();
             long now = System.nanoTime();
             while (now < stopAt) {
                 long begin = now;
@@ -109,6 +121,7 @@ final class LoadRound {
             }
             lastEnd = now;
             cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            allocatedBytes = THREADS.getCurrentThreadAllocatedBytes() - allocatedStart;
         }
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Producer throughput and latency of (a) raw sync send, (b) raw transactional send and (c) the rocketmq-tx route,
- * in one process against one broker. Rounds alternate the contenders and rotate who goes first, so that noise from
- * other processes on the machine and the broker's own drift (page cache, GC, compaction) hit all three alike.
+ * Producer throughput, latency and the sending threads' CPU and allocation of (a) raw sync send, (b) raw
+ * transactional send, (c) the rocketmq-tx route and (d) the same route to a minimal producer driving the raw client,
+ * in one process against one broker. Rounds alternate the contenders in a balanced order, so that noise from other
+ * processes on the machine and the broker's own drift (page cache, GC, compaction) hit all of them alike, and so
+ * that no contender always follows the same other one (see {@link #order}).
+ * Each round mode (long, short) runs its own rounds and reports its own tables.
  */
 final class ProducerBenchmark {
 
@@ -25,71 +28,143 @@ final class ProducerBenchmark {
     void run() throws Exception {
         String topic = broker.createTopic("produce");
         byte[] body = Payload.of(options.messageSize);
-        List<Sender> senders = List.of(new RawSyncSender(broker, topic), new RawTransactionSender(broker, topic),
-                new CamelTransactionSender(broker, topic));
+        Map<String, Sender> senders = createSenders(topic);
         try {
-            report.heading("Producer: " + options.messageSize + " B messages, local transaction commits at once");
-            report.line("Rounds of " + options.roundSeconds + " s, " + options.warmupRounds + " warm-up and "
-                        + options.rounds + " measured per contender and sender count, alternating.\n");
-            report.header("senders", "contender", "msgs/s", "p50 ms", "p99 ms", "p99.9 ms", "sender CPU us/msg",
-                    "messages", "errors");
-            for (int threads : options.senders) {
-                Map<Sender, SendStats> stats = measure(senders, threads, body);
-                for (Sender sender : senders) {
-                    SendStats s = stats.get(sender);
-                    report.row(threads, sender.name(), Report.f0(s.messagesPerSecond()),
-                            Report.f3(s.percentileMillis(50)), Report.f3(s.percentileMillis(99)),
-                            Report.f3(s.percentileMillis(99.9)), Report.f0(s.senderCpuMicrosPerMessage()),
-                            s.messages(), s.errors());
-                }
-                ratios.put(threads, stats);
-            }
-            report.line("");
-            report.header("senders", "c/b msgs/s, median of rounds (target >= 0.95)", "c/b all rounds",
-                    "c/a median of rounds", "p99 c - b ms (target <= 0.5)", "sender CPU c - b us/msg");
-            for (Map.Entry<Integer, Map<Sender, SendStats>> entry : ratios.entrySet()) {
-                SendStats a = entry.getValue().get(senders.get(0));
-                SendStats b = entry.getValue().get(senders.get(1));
-                SendStats c = entry.getValue().get(senders.get(2));
-                double cb = Ratios.medianOfRoundRatios(c.roundRates(), b.roundRates());
-                double cbAll = c.messagesPerSecond() / b.messagesPerSecond();
-                double ca = Ratios.medianOfRoundRatios(c.roundRates(), a.roundRates());
-                double p99 = c.percentileMillis(99) - b.percentileMillis(99);
-                report.row(entry.getKey(), Report.f3(cb) + " " + Report.target(cb >= 0.95), Report.f3(cbAll),
-                        Report.f3(ca), Report.f3(p99) + " " + Report.target(p99 <= 0.5),
-                        Report.f0(c.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage()));
+            for (RoundMode mode : options.producerRoundModes()) {
+                runMode(mode, new ArrayList<>(senders.values()), body);
             }
         } finally {
-            for (Sender sender : senders) {
+            for (Sender sender : senders.values()) {
                 sender.close();
             }
         }
     }
 
-    private final Map<Integer, Map<Sender, SendStats>> ratios = new LinkedHashMap<>();
+    private Map<String, Sender> createSenders(String topic) throws Exception {
+        Map<String, Sender> senders = new LinkedHashMap<>();
+        for (String id : options.contenders) {
+            Sender sender = switch (id) {
+                case "a" -> new RawSyncSender(broker, topic);
+                case "b" -> new RawTransactionSender(broker, topic);
+                case "c" -> new CamelTransactionSender(broker, topic);
+                case "d" -> new CamelRawClientSender(broker, topic);
+                default -> throw new IllegalArgumentException("Unknown contender " + id);
+            };
+            senders.put(id, sender);
+        }
+        return senders;
+    }
 
-    private Map<Sender, SendStats> measure(List<Sender> senders, int threads, byte[] body) throws Exception {
-        long roundNanos = (long) (options.roundSeconds * 1e9);
-        for (int round = 0; round < options.warmupRounds; round++) {
-            for (Sender sender : rotated(senders, round)) {
-                LoadRound.run(sender, threads, roundNanos, body, new SendStats());
+    private void runMode(RoundMode mode, List<Sender> senders, byte[] body) throws Exception {
+        long started = System.nanoTime();
+        report.heading("Producer, " + mode.name() + " rounds: " + options.messageSize
+                       + " B messages, local transaction commits at once");
+        report.line("Rounds of " + mode.roundSeconds() + " s, " + mode.warmupRounds() + " warm-up and "
+                    + mode.rounds() + " measured per contender and sender count, contenders alternating. msgs/s:"
+                    + " median of rounds; ratio: median of the per-round ratios to (b); sender CPU and allocation:"
+                    + " per message, of the sending threads.\n");
+        report.header("senders", "contender", "msgs/s", "ratio to b", "p50 ms", "p99 ms", "p99.9 ms",
+                "sender CPU us/msg", "CPU - b us/msg", "sender alloc B/msg", "messages", "errors");
+        Map<Integer, Map<String, SendStats>> bySenders = new LinkedHashMap<>();
+        for (int threads : options.senders) {
+            Map<String, SendStats> stats = measure(mode, senders, threads, body);
+            bySenders.put(threads, stats);
+            SendStats b = stats.get("b");
+            for (Sender sender : senders) {
+                SendStats s = stats.get(sender.id());
+                report.row(threads, sender.name(), Report.f0(s.medianMessagesPerSecond()),
+                        b == null ? "-" : Report.f3(Ratios.medianOfRoundRatios(s.roundRates(), b.roundRates())),
+                        Report.f3(s.percentileMillis(50)), Report.f3(s.percentileMillis(99)),
+                        Report.f3(s.percentileMillis(99.9)), Report.f1(s.senderCpuMicrosPerMessage()),
+                        b == null ? "-" : Report.f1(s.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage()),
+                        Report.f0(s.senderAllocatedBytesPerMessage()), s.messages(), s.errors());
             }
         }
-        Map<Sender, SendStats> stats = new LinkedHashMap<>();
-        senders.forEach(sender -> stats.put(sender, new SendStats()));
-        for (int round = 0; round < options.rounds; round++) {
-            for (Sender sender : rotated(senders, round)) {
-                LoadRound.run(sender, threads, roundNanos, body, stats.get(sender));
+        summary(mode, bySenders);
+        report.line("\nProducer " + mode.name() + " rounds took " + Math.round((System.nanoTime() - started) / 1e9)
+                    + " s; system load average (1 min) at their end: " + Report.loadAverage() + ".");
+    }
+
+    /**
+     * The targets, and the component's cost over the raw client split into Camel's share (d over b: what a route to
+     * any producer costs) and the component's own (c over d).
+     */
+    private void summary(RoundMode mode, Map<Integer, Map<String, SendStats>> bySenders) {
+        report.line("");
+        report.header("senders", "c/b msgs/s, median of rounds (target >= " + mode.ratioTarget() + ")",
+                "c/b all rounds", "d/b median of rounds", "c/a median of rounds", "p99 c - b ms (target <= 0.5)",
+                "sender CPU c - b us/msg (target <= " + Report.f0(RoundMode.CPU_TARGET_MICROS) + ")",
+                "of it Camel's: d - b", "of it the component's: c - d", "alloc c - d B/msg");
+        for (Map.Entry<Integer, Map<String, SendStats>> entry : bySenders.entrySet()) {
+            SendStats a = entry.getValue().get("a");
+            SendStats b = entry.getValue().get("b");
+            SendStats c = entry.getValue().get("c");
+            SendStats d = entry.getValue().get("d");
+            String cb = "-";
+            String cbAll = "-";
+            String p99 = "-";
+            String cpu = "-";
+            if (b != null && c != null) {
+                double ratio = Ratios.medianOfRoundRatios(c.roundRates(), b.roundRates());
+                cb = Report.f3(ratio) + " " + Report.target(ratio >= mode.ratioTarget());
+                cbAll = Report.f3(c.messagesPerSecond() / b.messagesPerSecond());
+                double p99Diff = c.percentileMillis(99) - b.percentileMillis(99);
+                p99 = Report.f3(p99Diff) + " " + Report.target(p99Diff <= 0.5);
+                double cpuDiff = c.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage();
+                cpu = Report.f1(cpuDiff) + " " + Report.target(cpuDiff <= RoundMode.CPU_TARGET_MICROS);
+            }
+            report.row(entry.getKey(), cb, cbAll, ratioOrDash(d, b), ratioOrDash(c, a), p99, cpu,
+                    cpuDiffOrDash(d, b), cpuDiffOrDash(c, d),
+                    c == null || d == null ? "-"
+                            : Report.f0(c.senderAllocatedBytesPerMessage() - d.senderAllocatedBytesPerMessage()));
+        }
+    }
+
+    private static String ratioOrDash(SendStats numerator, SendStats denominator) {
+        return numerator == null || denominator == null ? "-"
+                : Report.f3(Ratios.medianOfRoundRatios(numerator.roundRates(), denominator.roundRates()));
+    }
+
+    private static String cpuDiffOrDash(SendStats more, SendStats less) {
+        return more == null || less == null ? "-"
+                : Report.f1(more.senderCpuMicrosPerMessage() - less.senderCpuMicrosPerMessage());
+    }
+
+    private Map<String, SendStats> measure(RoundMode mode, List<Sender> senders, int threads, byte[] body)
+            throws Exception {
+        for (int round = 0; round < mode.warmupRounds(); round++) {
+            for (Sender sender : order(senders, round)) {
+                LoadRound.run(sender, threads, mode.roundNanos(), body, new SendStats());
+            }
+        }
+        Map<String, SendStats> stats = new LinkedHashMap<>();
+        senders.forEach(sender -> stats.put(sender.id(), new SendStats()));
+        for (int round = 0; round < mode.rounds(); round++) {
+            for (Sender sender : order(senders, round)) {
+                LoadRound.run(sender, threads, mode.roundNanos(), body, stats.get(sender.id()));
             }
         }
         return stats;
     }
 
-    /** The contenders starting with a different one each round. */
-    static <T> List<T> rotated(List<T> list, int round) {
-        List<T> result = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            result.add(list.get((i + round) % list.size()));
+    /**
+     * The contenders' order in a round: rows of a balanced Latin square (Williams design), so that over a block of
+     * rounds (as many as contenders; twice that for an odd number) each contender goes first equally often and
+     * follows each other contender equally often. Which contender ran just before matters with short rounds: the
+     * one that follows a contender sharing its code (the Camel routes of c and d, the client of b, c and d) finds
+     * that code's caches and branch history warm. A plain rotation would always put d after c.
+     */
+    static <T> List<T> order(List<T> list, int round) {
+        int n = list.size();
+        // First row 0, 1, n-1, 2, n-2, ...: every difference between neighbours occurs once.
+        int[] first = new int[n];
+        for (int k = 1, low = 1, high = n - 1; k < n; k++) {
+            first[k] = k % 2 == 1 ? low++ : high--;
+        }
+        boolean reversed = n % 2 == 1 && (round / n) % 2 == 1;
+        List<T> result = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            result.add(list.get((first[reversed ? n - 1 - k : k] + round) % n));
         }
         return result;
     }

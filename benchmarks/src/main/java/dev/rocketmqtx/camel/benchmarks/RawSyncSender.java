@@ -20,6 +20,11 @@ final class RawSyncSender implements Sender {
     }
 
     @Override
+    public String id() {
+        return "a";
+    }
+
+    @Override
     public String name() {
         return "a: raw sync send";
     }

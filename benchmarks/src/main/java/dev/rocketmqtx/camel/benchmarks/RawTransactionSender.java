@@ -37,6 +37,11 @@ final class RawTransactionSender implements Sender {
     }
 
     @Override
+    public String id() {
+        return "b";
+    }
+
+    @Override
     public String name() {
         return "b: raw transactional";
     }

@@ -54,6 +54,20 @@ final class Report {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
+    /** The system's load average over the last minute: how busy other processes kept the machine. */
+    static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : f2(load);
+    }
+
+    static String f1(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String f2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
     static String f3(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
     }

@@ -14,11 +14,13 @@ final class SendStats {
     private long errors;
     private long nanos;
     private long cpuNanos;
+    private long allocatedBytes;
     private final List<Double> roundRates = new ArrayList<>();
 
     synchronized void add(long roundMessages, long roundErrors, long roundNanos, Histogram roundLatencies,
-                          long roundCpuNanos) {
+                          long roundCpuNanos, long roundAllocatedBytes) {
         cpuNanos += roundCpuNanos;
+        allocatedBytes += roundAllocatedBytes;
         messages += roundMessages;
         errors += roundErrors;
         nanos += roundNanos;
@@ -29,6 +31,11 @@ final class SendStats {
     /** Messages per second of each measured round, in order. */
     synchronized List<Double> roundRates() {
         return List.copyOf(roundRates);
+    }
+
+    /** The median of the rounds' rates: one round disturbed by another process hardly moves it. */
+    synchronized double medianMessagesPerSecond() {
+        return roundRates.isEmpty() ? 0 : Ratios.median(roundRates.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     synchronized double messagesPerSecond() {
@@ -42,6 +49,11 @@ final class SendStats {
     /** CPU time the sending threads spent per message, in microseconds. */
     synchronized double senderCpuMicrosPerMessage() {
         return messages == 0 ? 0 : cpuNanos / 1e3 / messages;
+    }
+
+    /** Bytes the sending threads allocated per message (the harness's own share is a few bytes). */
+    synchronized double senderAllocatedBytesPerMessage() {
+        return messages == 0 ? 0 : (double) allocatedBytes / messages;
     }
 
     synchronized long messages() {
