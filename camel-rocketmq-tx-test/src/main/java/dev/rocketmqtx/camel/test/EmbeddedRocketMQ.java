@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.rocketmq.auth.authentication.enums.UserType;
 import org.apache.rocketmq.auth.authentication.model.User;
 import org.apache.rocketmq.auth.authorization.enums.Decision;
 import org.apache.rocketmq.auth.authorization.model.Acl;
@@ -31,6 +33,10 @@ import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.remoting.protocol.subscription.CustomizedRetryPolicy;
+import org.apache.rocketmq.remoting.protocol.subscription.GroupRetryPolicy;
+import org.apache.rocketmq.remoting.protocol.subscription.GroupRetryPolicyType;
+import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 
 /**
  * A real RocketMQ NameServer and Broker running inside this JVM on free loopback ports, with a
@@ -48,6 +54,8 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private static final int DEFAULT_QUEUES = 4;
     /** Consumer groups retry from one queue unless their subscription group config says otherwise. */
     private static final int RETRY_QUEUES = 1;
+    /** Entries of a customized retry policy: the broker's default has 18, one per delay level. */
+    private static final int RETRY_BACKOFF_STEPS = 18;
 
     private static volatile EmbeddedRocketMQ shared;
 
@@ -302,6 +310,35 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         createTopic(MixAll.getRetryTopic(consumerGroup), RETRY_QUEUES);
     }
 
+    /**
+     * Creates (or replaces) the settings of a consumer group for consumers through a RocketMQ 5 proxy (gRPC push and
+     * simple consumers): a failed message is delivered again after about a second (the broker's default waits 1 s,
+     * 5 s, 10 s, 30 s, 1 min, ...), and after {@code maxRetries} redeliveries (the default is 16) it goes to the
+     * group's dead-letter topic {@code %DLQ%<group>}. Call it before the group's consumers start; a running proxy sees
+     * the change after its metadata reload ({@link RocketMQProxyConfig#metadataCacheRefreshSeconds}).
+     *
+     * <p>Remoting push consumers ({@code DefaultMQPushConsumer}) are not governed by it: they send their own
+     * {@code maxReconsumeTimes} (16 unless set) and wait the broker's delay levels, which this broker sets to 1 s.
+     */
+    public void createConsumerGroup(String consumerGroup, int maxRetries) {
+        if (consumerGroup == null || consumerGroup.isBlank()) {
+            throw new IllegalArgumentException("consumerGroup must not be blank");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
+        }
+        SubscriptionGroupConfig group = new SubscriptionGroupConfig();
+        group.setGroupName(consumerGroup);
+        group.setRetryMaxTimes(maxRetries);
+        GroupRetryPolicy retryPolicy = new GroupRetryPolicy();
+        retryPolicy.setType(GroupRetryPolicyType.CUSTOMIZED);
+        long[] oneSecondEach = new long[RETRY_BACKOFF_STEPS];
+        Arrays.fill(oneSecondEach, Duration.ofSeconds(1).toMillis());
+        retryPolicy.setCustomizedRetryPolicy(new CustomizedRetryPolicy(oneSecondEach));
+        group.setGroupRetryPolicy(retryPolicy);
+        broker.getSubscriptionGroupManager().updateSubscriptionGroupConfig(group);
+    }
+
     private boolean hasRoute(String topic, int queues) {
         TopicRouteData route = namesrv.getRouteInfoManager().pickupTopicRouteData(topic);
         if (route == null || route.getQueueDatas() == null || route.getBrokerDatas().isEmpty()) {
@@ -340,6 +377,17 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         }
         Acl acl = Acl.of(User.of(username), List.of(Resource.of(resource)), List.of(actions), null, Decision.ALLOW);
         broker.getAuthorizationMetadataManager().createAcl(acl).join();
+    }
+
+    /** Adds a user who may do anything, for a proxy in front of this broker (see {@link RocketMQProxy}). */
+    void createSuperUser(String username, String password) {
+        requireAccessControl("createSuperUser");
+        broker.getAuthenticationMetadataManager().createUser(User.of(username, password, UserType.SUPER)).join();
+    }
+
+    /** Whether clients must authenticate ({@link EmbeddedRocketMQConfig#accessControl(boolean)} or customized). */
+    boolean authenticationEnabled() {
+        return broker.getAuthConfig().isAuthenticationEnabled();
     }
 
     private void requireAccessControl(String operation) {

@@ -29,8 +29,15 @@ final class ProxyReadiness {
     }
 
     static void await(Process process, Path readyFile, int grpcPort, int remotingPort, String probeTopic,
-                      Duration timeout, Supplier<String> log) {
-        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+                      Duration timeout, boolean tls, ProxyIdentity identity, Supplier<String> log) {
+        NettyClientConfig clientConfig = new NettyClientConfig();
+        // With TLS enforced the proxy drops plain connections. The client's TLS settings are RocketMQ's JVM-wide
+        // defaults, which trust any certificate unless a test changed them.
+        clientConfig.setUseTLS(tls);
+        NettyRemotingClient client = new NettyRemotingClient(clientConfig);
+        if (identity != null) {
+            client.registerRPCHook(identity.signer());
+        }
         client.start();
         try {
             Await.until("the RocketMQ proxy on gRPC port " + grpcPort + " to serve requests", timeout, () -> { }, () -> {

@@ -13,8 +13,13 @@ final class ProxySettings {
     private ProxySettings() {
     }
 
+    /**
+     * @param identity the broker user the proxy acts as when the broker has access control, else {@code null}: the
+     *                 proxy then authenticates and authorizes its clients against the broker's users and ACLs
+     */
     static String json(RocketMQProxyConfig config, String clusterName, String namesrvAddr, int grpcPort,
-                       int remotingPort, Path certificate, Path privateKey) {
+                       int remotingPort, Path certificate, Path privateKey, ProxyIdentity identity,
+                       boolean authorization) {
         Map<String, Object> settings = new LinkedHashMap<>();
         // Cluster mode: the proxy forwards to the brokers of this cluster, as in a real deployment. (Local mode
         // starts a broker inside the proxy JVM and does not forward remoting sends.)
@@ -51,6 +56,15 @@ final class ProxySettings {
         settings.put("grpcShutdownTimeSeconds", 1);
         // When a thread pool is busy the proxy dumps all thread stacks into its log: noise on a loaded test machine.
         settings.put("enablePrintJstack", false);
+        if (identity != null) {
+            settings.put("authenticationEnabled", true);
+            settings.put("authenticationMetadataProvider", "org.apache.rocketmq.proxy.auth.ProxyAuthenticationMetadataProvider");
+            settings.put("authorizationEnabled", authorization);
+            settings.put("authorizationMetadataProvider", "org.apache.rocketmq.proxy.auth.ProxyAuthorizationMetadataProvider");
+            settings.put("innerClientAuthenticationCredentials", identity.innerClientCredentialsJson());
+            // Without it the proxy's own requests to the broker go unsigned, whatever the credentials above.
+            settings.put("enableAclRpcHookForClusterMode", true);
+        }
         settings.putAll(config.settings());
         return JSON.toJSONString(settings, SerializerFeature.PrettyFormat);
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.rocketmq.remoting.common.TlsMode;
 import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
 
 /**
@@ -24,6 +25,10 @@ import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
  * and a class path holds only one. The proxy JVM runs from this JVM's class path without the gRPC client (see
  * {@code ProxyClasspath}), so it needs {@code rocketmq-proxy} on the test class path, which this module brings.
  *
+ * <p>In front of a broker with {@link EmbeddedRocketMQConfig#accessControl(boolean) access control} the proxy checks
+ * its clients against the broker's users and ACLs ({@link EmbeddedRocketMQ#createUser}, {@link EmbeddedRocketMQ#grant});
+ * it acts towards the broker as a super user of its own, made at start.
+ *
  * <p>Use {@link #shared()} in tests: a start takes several seconds. Topics for transactional messages must be
  * created typed ({@link EmbeddedRocketMQ#createTopic(String, org.apache.rocketmq.common.attribute.TopicMessageType)}
  * with {@code TRANSACTION}): the proxy refuses transactional sends to other topics.
@@ -35,7 +40,11 @@ public final class RocketMQProxy implements AutoCloseable {
 
     private static final String LAUNCHER = "dev.rocketmqtx.camel.test.ProxyLauncher";
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
-    private static final int LOG_TAIL_CHARS = 4000;
+    private static final int LOG_HEAD_CHARS = 3000;
+    private static final int LOG_TAIL_CHARS = 3000;
+    private static final String SETTINGS = "conf/rmq-proxy.json";
+    private static final String CERTIFICATE = "conf/proxy.crt";
+    private static final String PRIVATE_KEY = "conf/proxy.key";
 
     private static volatile RocketMQProxy shared;
 
@@ -101,30 +110,42 @@ public final class RocketMQProxy implements AutoCloseable {
         Process process = null;
         Thread killOnExit = null;
         try {
-            Path confDir = Files.createDirectories(homeDir.resolve("conf"));
-            LoopbackCertificate tls = LoopbackCertificate.get();
-            Path certificate = Files.writeString(confDir.resolve("proxy.crt"), tls.certificatePem());
-            Path privateKey = Files.writeString(confDir.resolve("proxy.key"), tls.privateKeyPem());
-            Path configFile = Files.writeString(confDir.resolve("rmq-proxy.json"), ProxySettings.json(config,
-                clusterName, rocketMQ.namesrvAddr(), grpcPort, remotingPort, certificate, privateKey));
+            ProxyIdentity identity = rocketMQ.authenticationEnabled()
+                ? ProxyIdentity.createIn(rocketMQ, "rocketmq-proxy-" + grpcPort) : null;
+            Path configFile = writeConfiguration(homeDir, ProxySettings.json(config, clusterName,
+                rocketMQ.namesrvAddr(), grpcPort, remotingPort, homeDir.resolve(CERTIFICATE),
+                homeDir.resolve(PRIVATE_KEY), identity, rocketMQ.broker().getAuthConfig().isAuthorizationEnabled()));
             Path readyFile = homeDir.resolve("ready");
             Files.deleteIfExists(readyFile);
             process = launch(config, homeDir, classPath, readyFile, configFile, rocketMQ.namesrvAddr());
             killOnExit = killOnExit(process, ownsHomeDir ? homeDir : null);
             ProxyReadiness.await(process, readyFile, grpcPort, remotingPort, clusterName, config.startTimeout(),
-                () -> logTail(homeDir));
+                config.tlsMode() == TlsMode.ENFORCING, identity, () -> logExcerpt(homeDir));
             return new RocketMQProxy(rocketMQ, process, grpcPort, remotingPort, homeDir, ownsHomeDir, isShared,
                 killOnExit);
         } catch (IOException e) {
-            kill(process, killOnExit);
+            abandon(process, killOnExit, ownsHomeDir ? homeDir : null);
             throw new UncheckedIOException("Cannot start a RocketMQ proxy in " + homeDir, e);
         } catch (RuntimeException | Error e) {
-            kill(process, killOnExit);
-            if (ownsHomeDir) {
-                Folders.deleteRecursively(homeDir);
-            }
+            abandon(process, killOnExit, ownsHomeDir ? homeDir : null);
             throw e;
         }
+    }
+
+    private static void abandon(Process process, Thread killOnExit, Path folderToDelete) {
+        kill(process, killOnExit);
+        if (folderToDelete != null) {
+            Folders.deleteRecursively(folderToDelete);
+        }
+    }
+
+    /** Writes the proxy's configuration file and its TLS certificate and key; returns the configuration file. */
+    private static Path writeConfiguration(Path homeDir, String settingsJson) throws IOException {
+        Files.createDirectories(homeDir.resolve(CERTIFICATE).getParent());
+        LoopbackCertificate tls = LoopbackCertificate.get();
+        Files.writeString(homeDir.resolve(CERTIFICATE), tls.certificatePem());
+        Files.writeString(homeDir.resolve(PRIVATE_KEY), tls.privateKeyPem());
+        return Files.writeString(homeDir.resolve(SETTINGS), settingsJson);
     }
 
     private static Process launch(RocketMQProxyConfig config, Path homeDir, String classPath, Path readyFile,
@@ -146,6 +167,9 @@ public final class RocketMQProxy implements AutoCloseable {
         command.add("-Duser.home=" + userHome);
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-D" + TlsSystemConfig.TLS_SERVER_MODE + "=" + config.tlsMode().getName());
+        // The proxy's own clients (to the name server and broker) use TLS when told so, and by default exactly when
+        // its servers enforce TLS; they must match what the broker of this JVM serves.
+        command.add("-D" + TlsSystemConfig.TLS_ENABLE + "=" + (TlsSystemConfig.tlsMode == TlsMode.ENFORCING));
         command.addAll(config.jvmArguments());
         command.add(LAUNCHER);
         command.add(readyFile.toString());
@@ -225,11 +249,13 @@ public final class RocketMQProxy implements AutoCloseable {
         }
     }
 
-    private static String logTail(Path homeDir) {
+    /** The log's start (where the first error usually is) and end. */
+    private static String logExcerpt(Path homeDir) {
         Path log = homeDir.resolve("proxy.log");
         try {
             String text = Files.readString(log, StandardCharsets.UTF_8);
-            return text.length() <= LOG_TAIL_CHARS ? text : "..." + text.substring(text.length() - LOG_TAIL_CHARS);
+            return text.length() <= LOG_HEAD_CHARS + LOG_TAIL_CHARS ? text : text.substring(0, LOG_HEAD_CHARS)
+                + "\n...\n" + text.substring(text.length() - LOG_TAIL_CHARS);
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
