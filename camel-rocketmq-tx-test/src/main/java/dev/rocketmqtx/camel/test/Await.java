@@ -2,6 +2,7 @@ package dev.rocketmqtx.camel.test;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Polls a condition until it holds or a deadline passes (the test-scope Awaitility is not available here). */
 final class Await {
@@ -17,6 +18,11 @@ final class Await {
      * @throws IllegalStateException naming {@code what} when the deadline passes first
      */
     static void until(String what, Duration timeout, Runnable attempt, BooleanSupplier done) {
+        until(what, timeout, attempt, done, () -> "");
+    }
+
+    /** As {@link #until(String, Duration, Runnable, BooleanSupplier)}; {@code details} are added to the timeout message. */
+    static void until(String what, Duration timeout, Runnable attempt, BooleanSupplier done, Supplier<String> details) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             attempt.run();
@@ -24,7 +30,8 @@ final class Await {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("Timed out after " + timeout.toMillis() + " ms waiting for " + what);
+                throw new IllegalStateException("Timed out after " + timeout.toMillis() + " ms waiting for " + what
+                    + details.get());
             }
             try {
                 Thread.sleep(POLL_MILLIS);

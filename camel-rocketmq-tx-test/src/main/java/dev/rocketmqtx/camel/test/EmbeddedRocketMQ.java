@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
+import org.apache.rocketmq.auth.authentication.enums.UserType;
 import org.apache.rocketmq.auth.authentication.model.User;
 import org.apache.rocketmq.auth.authorization.enums.Decision;
 import org.apache.rocketmq.auth.authorization.model.Acl;
@@ -21,14 +23,20 @@ import org.apache.rocketmq.auth.authorization.model.Resource;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.broker.topic.TopicConfigManager;
 import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.TopicAttributes;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.action.Action;
+import org.apache.rocketmq.common.attribute.TopicMessageType;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.remoting.protocol.subscription.CustomizedRetryPolicy;
+import org.apache.rocketmq.remoting.protocol.subscription.GroupRetryPolicy;
+import org.apache.rocketmq.remoting.protocol.subscription.GroupRetryPolicyType;
+import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 
 /**
  * A real RocketMQ NameServer and Broker running inside this JVM on free loopback ports, with a
@@ -46,6 +54,8 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private static final int DEFAULT_QUEUES = 4;
     /** Consumer groups retry from one queue unless their subscription group config says otherwise. */
     private static final int RETRY_QUEUES = 1;
+    /** Entries of a customized retry policy: the broker's default has 18, one per delay level. */
+    private static final int RETRY_BACKOFF_STEPS = 18;
 
     private static volatile EmbeddedRocketMQ shared;
 
@@ -119,7 +129,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             shutdownQuietly(namesrvStart.handle((namesrv, failure) -> namesrv).join(), broker);
             if (ownsStoreDir) {
-                deleteRecursively(storeDir);
+                Folders.deleteRecursively(storeDir);
             }
             throw e;
         }
@@ -148,7 +158,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             shutdownQuietly(null, added);
             if (ownsNewStoreDir) {
-                deleteRecursively(newStoreDir);
+                Folders.deleteRecursively(newStoreDir);
             }
             throw e;
         }
@@ -241,6 +251,31 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
 
     /** Creates (or updates) a topic with the given read and write queues; returns once the NameServer serves its route. */
     public void createTopic(String topic, int queues) {
+        createTopic(topic, queues, null);
+    }
+
+    /**
+     * Creates (or updates) a topic with 4 read and 4 write queues, typed for a RocketMQ 5 proxy; returns once the
+     * NameServer serves its route. See {@link #createTopic(String, int, TopicMessageType)}.
+     */
+    public void createTopic(String topic, TopicMessageType messageType) {
+        createTopic(topic, DEFAULT_QUEUES, Objects.requireNonNull(messageType, "messageType"));
+    }
+
+    /**
+     * Creates (or updates) a topic with the given read and write queues and message type (the topic attribute
+     * {@code message.type}, which {@code mqadmin updateTopic -a +message.type=TRANSACTION} sets); returns once the
+     * NameServer serves its route.
+     *
+     * <p>Only a RocketMQ 5 proxy ({@link RocketMQProxy}) enforces the type: it refuses a send whose kind differs from
+     * the topic's ("TopicMessageType validate failed", code 13), remoting clients sending through it included. A
+     * topic without a type counts as {@code NORMAL}, so transactional sends through a proxy need a
+     * {@code TRANSACTION} topic; the proxy also relays transaction checks to gRPC producers only for
+     * {@code TRANSACTION} topics. The broker itself ignores the type.
+     *
+     * @param messageType the type; {@code null} leaves the topic's type as it is (none for a new topic)
+     */
+    public void createTopic(String topic, int queues, TopicMessageType messageType) {
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("topic must not be blank");
         }
@@ -248,6 +283,12 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
             throw new IllegalArgumentException("queues must be at least 1: " + queues);
         }
         TopicConfig topicConfig = new TopicConfig(topic, queues, queues, PermName.PERM_READ | PermName.PERM_WRITE);
+        if (messageType != null) {
+            // The broker takes attribute changes in the admin tool's form: "+name" sets, "-name" removes.
+            Map<String, String> attributes = new HashMap<>();
+            attributes.put("+" + TopicAttributes.TOPIC_MESSAGE_TYPE_ATTRIBUTE.getName(), messageType.getValue());
+            topicConfig.setAttributes(attributes);
+        }
         TopicConfigManager topics = broker.getTopicConfigManager();
         topics.updateTopicConfig(topicConfig);
         // The admin tool's path: it publishes just this topic, and the route appears within ~50 ms,
@@ -267,6 +308,35 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
             throw new IllegalArgumentException("consumerGroup must not be blank");
         }
         createTopic(MixAll.getRetryTopic(consumerGroup), RETRY_QUEUES);
+    }
+
+    /**
+     * Creates (or replaces) the settings of a consumer group for consumers through a RocketMQ 5 proxy (gRPC push and
+     * simple consumers): a failed message is delivered again after about a second (the broker's default waits 1 s,
+     * 5 s, 10 s, 30 s, 1 min, ...), and after {@code maxRetries} redeliveries (the default is 16) it goes to the
+     * group's dead-letter topic {@code %DLQ%<group>}. Call it before the group's consumers start; a running proxy sees
+     * the change after its metadata reload ({@link RocketMQProxyConfig#metadataCacheRefreshSeconds}).
+     *
+     * <p>Remoting push consumers ({@code DefaultMQPushConsumer}) are not governed by it: they send their own
+     * {@code maxReconsumeTimes} (16 unless set) and wait the broker's delay levels, which this broker sets to 1 s.
+     */
+    public void createConsumerGroup(String consumerGroup, int maxRetries) {
+        if (consumerGroup == null || consumerGroup.isBlank()) {
+            throw new IllegalArgumentException("consumerGroup must not be blank");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
+        }
+        SubscriptionGroupConfig group = new SubscriptionGroupConfig();
+        group.setGroupName(consumerGroup);
+        group.setRetryMaxTimes(maxRetries);
+        GroupRetryPolicy retryPolicy = new GroupRetryPolicy();
+        retryPolicy.setType(GroupRetryPolicyType.CUSTOMIZED);
+        long[] oneSecondEach = new long[RETRY_BACKOFF_STEPS];
+        Arrays.fill(oneSecondEach, Duration.ofSeconds(1).toMillis());
+        retryPolicy.setCustomizedRetryPolicy(new CustomizedRetryPolicy(oneSecondEach));
+        group.setGroupRetryPolicy(retryPolicy);
+        broker.getSubscriptionGroupManager().updateSubscriptionGroupConfig(group);
     }
 
     private boolean hasRoute(String topic, int queues) {
@@ -309,6 +379,17 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         broker.getAuthorizationMetadataManager().createAcl(acl).join();
     }
 
+    /** Adds a user who may do anything, for a proxy in front of this broker (see {@link RocketMQProxy}). */
+    void createSuperUser(String username, String password) {
+        requireAccessControl("createSuperUser");
+        broker.getAuthenticationMetadataManager().createUser(User.of(username, password, UserType.SUPER)).join();
+    }
+
+    /** Whether clients must authenticate ({@link EmbeddedRocketMQConfig#accessControl(boolean)} or customized). */
+    boolean authenticationEnabled() {
+        return broker.getAuthConfig().isAuthenticationEnabled();
+    }
+
     private void requireAccessControl(String operation) {
         if (!broker.getAuthConfig().isAuthenticationEnabled()) {
             throw new IllegalStateException(operation + " needs a broker started with accessControl(true)");
@@ -339,7 +420,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         }
         shutdownQuietly(ownsNamesrv ? namesrv : null, broker);
         if (ownsStoreDir) {
-            deleteRecursively(storeDir);
+            Folders.deleteRecursively(storeDir);
         }
     }
 
@@ -395,14 +476,6 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         }
         if (namesrv != null) {
             namesrv.shutdown();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover temp folder is harmless.
         }
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 extension: starts {@link EmbeddedRocketMQ#shared()} before the test class (so its ~2 s start
  * is not charged to the first test, and a failed start fails the class clearly) and injects it into
  * {@code EmbeddedRocketMQ} parameters of constructors, {@code @BeforeAll}/{@code @BeforeEach} and test
- * methods.
+ * methods. A {@link RocketMQProxy} parameter gets {@link RocketMQProxy#shared()}, started on first use: only
+ * tests that ask for the proxy pay for its start (several seconds).
  *
  * <pre>
  * &#64;ExtendWith(EmbeddedRocketMQExtension.class)
@@ -28,11 +29,15 @@ public final class EmbeddedRocketMQExtension implements BeforeAllCallback, Param
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == EmbeddedRocketMQ.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == EmbeddedRocketMQ.class || type == RocketMQProxy.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() == RocketMQProxy.class) {
+            return RocketMQProxy.shared();
+        }
         return EmbeddedRocketMQ.shared();
     }
 }

@@ -57,9 +57,10 @@ final class ServerSettings {
         // A send waits at most 200 ms in the broker's queue before it is refused as "broker busy"; on a test machine
         // whose CPUs are shared with a build, that refuses sends a real deployment would never see refused.
         config.setWaitTimeMillsInSendQueue(3000);
-        // Topic message types (TopicMessageType: NORMAL, TRANSACTION, ...) are enforced only by the
-        // proxy for gRPC clients. The remoting clients used with this broker are not checked, so
-        // createTopic leaves the attribute unset and one topic takes normal and transactional sends.
+        // Topic message types (TopicMessageType: NORMAL, TRANSACTION, ...) are enforced only by a
+        // proxy, for every client sending through it. Clients connected to this broker directly are not
+        // checked, so createTopic leaves the attribute unset unless asked, and one topic takes normal and
+        // transactional sends.
         settings.brokerCustomizer().accept(config);
         return config;
     }

@@ -24,6 +24,11 @@
  * module: errors only, on stderr. The application's SLF4J binding is not involved.</li>
  * <li>{@link dev.rocketmqtx.camel.test.EmbeddedRocketMQ#main} runs a broker in its own JVM for demos
  * that kill the application.</li>
+ * <li>{@link dev.rocketmqtx.camel.test.RocketMQProxy} runs a real RocketMQ 5 proxy in front of the broker, in a JVM
+ * of its own, for RocketMQ 5 gRPC clients ({@code rocketmq-client-java}). Topics for transactional messages through
+ * it must be created typed: {@code createTopic(topic, TopicMessageType.TRANSACTION)}. With the broker and the gRPC
+ * client in one JVM, put {@code rocketmq-client-java} before this module among the test dependencies: both it and
+ * the broker's {@code rocketmq-proto} contain the gRPC protocol classes, and the client needs its own copy.</li>
  * </ul>
  */
 package dev.rocketmqtx.camel.test;
