@@ -55,6 +55,7 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "consumerGroup": getOrCreateConfiguration(target).setConsumerGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "earlycheckdelay":
         case "earlyCheckDelay": getOrCreateConfiguration(target).setEarlyCheckDelay(property(camelContext, int.class, value)); return true;
+        case "endpoints": getOrCreateConfiguration(target).setEndpoints(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionstatus":
         case "exceptionStatus": getOrCreateConfiguration(target).setExceptionStatus(property(camelContext, dev.rocketmqtx.camel.TransactionStatus.class, value)); return true;
         case "headerfilterstrategy":
@@ -133,6 +134,7 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "consumerGroup": return java.lang.String.class;
         case "earlycheckdelay":
         case "earlyCheckDelay": return int.class;
+        case "endpoints": return java.lang.String.class;
         case "exceptionstatus":
         case "exceptionStatus": return dev.rocketmqtx.camel.TransactionStatus.class;
         case "headerfilterstrategy":
@@ -212,6 +214,7 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "consumerGroup": return getOrCreateConfiguration(target).getConsumerGroup();
         case "earlycheckdelay":
         case "earlyCheckDelay": return getOrCreateConfiguration(target).getEarlyCheckDelay();
+        case "endpoints": return getOrCreateConfiguration(target).getEndpoints();
         case "exceptionstatus":
         case "exceptionStatus": return getOrCreateConfiguration(target).getExceptionStatus();
         case "headerfilterstrategy":

@@ -45,6 +45,7 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "consumerGroup": target.getConfiguration().setConsumerGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "earlycheckdelay":
         case "earlyCheckDelay": target.getConfiguration().setEarlyCheckDelay(property(camelContext, int.class, value)); return true;
+        case "endpoints": target.getConfiguration().setEndpoints(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exceptionstatus":
@@ -120,6 +121,7 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "consumerGroup": return java.lang.String.class;
         case "earlycheckdelay":
         case "earlyCheckDelay": return int.class;
+        case "endpoints": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exceptionstatus":
@@ -196,6 +198,7 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "consumerGroup": return target.getConfiguration().getConsumerGroup();
         case "earlycheckdelay":
         case "earlyCheckDelay": return target.getConfiguration().getEarlyCheckDelay();
+        case "endpoints": return target.getConfiguration().getEndpoints();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exceptionstatus":

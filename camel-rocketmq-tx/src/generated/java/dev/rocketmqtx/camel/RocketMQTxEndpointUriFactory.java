@@ -24,7 +24,7 @@ public class RocketMQTxEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(37);
         props.add("accessKey");
         props.add("bridgeErrorHandler");
         props.add("checkImmunityTime");
@@ -36,6 +36,7 @@ public class RocketMQTxEndpointUriFactory extends org.apache.camel.support.compo
         props.add("consumeThreadMin");
         props.add("consumerGroup");
         props.add("earlyCheckDelay");
+        props.add("endpoints");
         props.add("exceptionHandler");
         props.add("exceptionStatus");
         props.add("exchangePattern");

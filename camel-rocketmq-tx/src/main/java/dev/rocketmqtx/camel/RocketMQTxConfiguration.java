@@ -27,8 +27,10 @@ public class RocketMQTxConfiguration implements Cloneable {
     @UriPath(label = "common", description = "The topic the transactional messages go to and are consumed from.")
     @Metadata(required = true)
     private String topic;
-    @UriParam(label = "common", defaultValue = "localhost:9876")
-    private String namesrvAddr = "localhost:9876";
+    @UriParam(label = "common")
+    private String namesrvAddr;
+    @UriParam(label = "common")
+    private String endpoints;
     @UriParam(label = "common")
     private String namespace;
     @UriParam(label = "security", secret = true)
@@ -123,9 +125,30 @@ public class RocketMQTxConfiguration implements Cloneable {
         return namesrvAddr;
     }
 
-    /** Name server address(es), host:port, several separated by ;. */
+    /**
+     * Name server address(es), host:port, several separated by ;. Selects RocketMQ's classic remoting protocol.
+     * Exactly one of namesrvAddr and endpoints is required.
+     */
     public void setNamesrvAddr(String namesrvAddr) {
         this.namesrvAddr = namesrvAddr;
+    }
+
+    public String getEndpoints() {
+        return endpoints;
+    }
+
+    /**
+     * RocketMQ 5 proxy endpoint(s), host:port, several separated by ; (IP addresses only when several). Selects the
+     * RocketMQ 5 gRPC protocol, which needs org.apache.rocketmq:rocketmq-client-java on the classpath. Exactly one of
+     * namesrvAddr and endpoints is required.
+     */
+    public void setEndpoints(String endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    /** Whether this endpoint talks to RocketMQ 5 proxies over gRPC (endpoints) rather than to name servers. */
+    public boolean isGrpc() {
+        return endpoints != null && !endpoints.isBlank();
     }
 
     public String getNamespace() {

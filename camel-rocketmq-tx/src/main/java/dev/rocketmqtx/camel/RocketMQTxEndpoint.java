@@ -6,8 +6,9 @@ import dev.rocketmqtx.camel.producer.RocketMQTxProducer;
 import dev.rocketmqtx.camel.producer.TransactionLedger;
 import dev.rocketmqtx.camel.support.MessageMapper;
 import dev.rocketmqtx.camel.support.NameValidation;
+import dev.rocketmqtx.camel.support.ProtocolOptions;
 import dev.rocketmqtx.camel.support.RocketMQTxHeaderFilterStrategy;
-import dev.rocketmqtx.camel.transport.remoting.RemotingTransport;
+import dev.rocketmqtx.camel.transport.Transports;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.NoSuchEndpointException;
@@ -74,32 +75,9 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         requireAtLeast("consumeThreadMax", configuration.getConsumeThreadMax(), configuration.getConsumeThreadMin());
         requireAtLeast("maxReconsumeTimes", configuration.getMaxReconsumeTimes(), -1);
         requireAtLeast("consumeMessageBatchMaxSize", configuration.getConsumeMessageBatchMaxSize(), 1);
-        checkNamesrvAddr(configuration.getNamesrvAddr());
+        ProtocolOptions.validate(configuration);
         if (configuration.getSecretKey() != null && configuration.getAccessKey() == null) {
             throw new IllegalArgumentException("Option secretKey is set without accessKey");
-        }
-    }
-
-    /** host:port, several separated by ';' (RocketMQ's own format); a typo fails here, not on the first send. */
-    private static void checkNamesrvAddr(String addresses) {
-        if (addresses == null || addresses.isBlank()) {
-            throw new IllegalArgumentException("Option namesrvAddr is required");
-        }
-        for (String address : addresses.split(";")) {
-            int colon = address.lastIndexOf(':');
-            boolean valid = colon > 0 && colon < address.length() - 1;
-            if (valid) {
-                try {
-                    int port = Integer.parseInt(address.substring(colon + 1).trim());
-                    valid = port > 0 && port < 65536;
-                } catch (NumberFormatException e) {
-                    valid = false;
-                }
-            }
-            if (!valid) {
-                throw new IllegalArgumentException("Option namesrvAddr=" + addresses + " is invalid: expected"
-                                                   + " host:port, several separated by ';'");
-            }
         }
     }
 
@@ -136,12 +114,14 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     @Override
     public Producer createProducer() throws Exception {
         NameValidation.checkSendableTopic(configuration.getTopic());
-        NameValidation.checkGroup("producerGroup", configuration.getProducerGroup());
+        if (!configuration.isGrpc()) {
+            NameValidation.checkGroup("producerGroup", configuration.getProducerGroup());
+        }
         requireEndpoint("localTransaction", configuration.getLocalTransaction());
         if (configuration.getCheckUri() != null) {
             requireEndpoint("checkUri", configuration.getCheckUri());
         }
-        return new RocketMQTxProducer(this, new RemotingTransport(getCamelContext(), configuration, toString()));
+        return new RocketMQTxProducer(this, Transports.forProducer(getCamelContext(), configuration, toString()));
     }
 
     private void requireEndpoint(String option, String uri) {
@@ -164,7 +144,8 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         NameValidation.checkGroup("consumerGroup", configuration.getConsumerGroup());
-        RocketMQTxConsumer consumer = new RocketMQTxConsumer(this, processor);
+        RocketMQTxConsumer consumer = new RocketMQTxConsumer(this, processor,
+                Transports.forConsumer(configuration));
         configureConsumer(consumer);
         return consumer;
     }

@@ -1,15 +1,12 @@
 package dev.rocketmqtx.camel.consumer;
 
-import java.util.List;
-
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.RocketMQTxEndpoint;
-import dev.rocketmqtx.camel.health.BrokerReachability;
 import dev.rocketmqtx.camel.health.RocketMQTxReadinessCheck;
-import dev.rocketmqtx.camel.support.RocketMQClientFactory;
 import dev.rocketmqtx.camel.transaction.RepositoryParticipation;
 import dev.rocketmqtx.camel.transaction.TransactionBoundaries;
 import dev.rocketmqtx.camel.transaction.TransactionBoundary;
+import dev.rocketmqtx.camel.transport.MessageSource;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -18,12 +15,6 @@ import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.MessageSelector;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,21 +23,22 @@ import org.slf4j.LoggerFactory;
  * Delivers committed messages of the topic to the route. Consumers never see half or rolled-back messages: the
  * broker only makes a transactional message visible once it is committed.
  * <p>
- * A message is acknowledged only when its exchange succeeded. On a failure (exception or rollback-only) the
- * failed message and the rest of its batch are returned to the broker, which redelivers them after its retry delay
- * and, after maxReconsumeTimes, moves them to the group's dead-letter topic.
+ * A message is acknowledged only when its exchange succeeded. On a failure (exception or rollback-only) it is returned
+ * to the broker, which redelivers it after its retry delay and, after the group's retry limit, moves it to the
+ * group's dead-letter topic. The same on both protocols; the {@link MessageSource} does the protocol's part.
  */
-public class RocketMQTxConsumer extends DefaultConsumer implements MessageListenerConcurrently {
+public class RocketMQTxConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RocketMQTxConsumer.class);
 
     private final RocketMQTxEndpoint endpoint;
-    private volatile DefaultMQPushConsumer client;
+    private final MessageSource source;
     private IdempotentDelivery idempotentDelivery;
 
-    public RocketMQTxConsumer(RocketMQTxEndpoint endpoint, Processor processor) {
+    public RocketMQTxConsumer(RocketMQTxEndpoint endpoint, Processor processor, MessageSource source) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.source = source;
     }
 
     @Override
@@ -54,10 +46,7 @@ public class RocketMQTxConsumer extends DefaultConsumer implements MessageListen
         super.doStart();
         RocketMQTxConfiguration configuration = endpoint.getConfiguration();
         idempotentDelivery = idempotentDelivery(configuration);
-        client = RocketMQClientFactory.pushConsumer(configuration);
-        client.subscribe(configuration.getTopic(), selector(configuration));
-        client.registerMessageListener(this);
-        client.start();
+        source.start(this::deliverOnce);
         registerReadinessCheck(configuration);
     }
 
@@ -94,44 +83,16 @@ public class RocketMQTxConsumer extends DefaultConsumer implements MessageListen
                 "consumers", HealthCheckRepository.class);
         if (repository != null) {
             RocketMQTxReadinessCheck check = RocketMQTxReadinessCheck.forConsumer(getRouteId(), configuration,
-                    BrokerReachability.of(this::clientInstance, configuration.topicWithNamespace(),
-                            configuration.getNamesrvAddr()));
+                    source.readiness());
             check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }
     }
 
-    /** The running client's connections, or null while the consumer is stopped. */
-    private MQClientInstance clientInstance() {
-        DefaultMQPushConsumer current = client;
-        return current == null ? null : current.getDefaultMQPushConsumerImpl().getmQClientFactory();
-    }
-
-    private static MessageSelector selector(RocketMQTxConfiguration configuration) {
-        String sql = configuration.getSubscribeSql();
-        return sql != null && !sql.isBlank()
-                ? MessageSelector.bySql(sql) : MessageSelector.byTag(configuration.getSubscribeTags());
-    }
-
     @Override
     protected void doStop() throws Exception {
-        if (client != null) {
-            client.shutdown();
-            client = null;
-        }
+        source.stop();
         super.doStop();
-    }
-
-    @Override
-    public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
-        for (int i = 0; i < messages.size(); i++) {
-            if (!deliverOnce(messages.get(i))) {
-                // Acknowledge the ones before; this one and the rest go back to the broker for redelivery.
-                context.setAckIndex(i - 1);
-                return i == 0 ? ConsumeConcurrentlyStatus.RECONSUME_LATER : ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            }
-        }
-        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
     }
 
     /** Whether to acknowledge the message: routed successfully, or a duplicate of a transaction consumed before. */

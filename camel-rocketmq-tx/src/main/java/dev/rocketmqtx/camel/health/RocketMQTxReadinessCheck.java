@@ -28,12 +28,18 @@ public final class RocketMQTxReadinessCheck extends AbstractHealthCheck {
                                      ReadinessProbe probe) {
         super("camel", id);
         this.probe = probe;
-        identity.put("namesrvAddr", configuration.getNamesrvAddr());
+        if (configuration.isGrpc()) {
+            identity.put("endpoints", configuration.getEndpoints());
+        } else {
+            identity.put("namesrvAddr", configuration.getNamesrvAddr());
+        }
         identity.put("topic", configuration.getTopic());
         if (configuration.getNamespace() != null && !configuration.getNamespace().isEmpty()) {
             identity.put("namespace", configuration.getNamespace());
         }
-        identity.put(groupKey, group);
+        if (group != null) {
+            identity.put(groupKey, group);
+        }
     }
 
     /**
@@ -43,7 +49,8 @@ public final class RocketMQTxReadinessCheck extends AbstractHealthCheck {
      */
     public static RocketMQTxReadinessCheck forProducer(RocketMQTxConfiguration configuration, ReadinessProbe probe) {
         return new RocketMQTxReadinessCheck(
-                "producer:rocketmq-tx-" + configuration.getTopic() + "-" + configuration.getProducerGroup(),
+                "producer:rocketmq-tx-" + configuration.getTopic()
+                + (configuration.getProducerGroup() != null ? "-" + configuration.getProducerGroup() : ""),
                 configuration, "producerGroup", configuration.getProducerGroup(), probe);
     }
 

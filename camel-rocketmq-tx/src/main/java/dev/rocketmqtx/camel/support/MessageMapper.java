@@ -189,12 +189,17 @@ public final class MessageMapper {
         String uniqueId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
         putIfPresent(headers, RocketMQTxConstants.TRANSACTION_ID, transactionIdOf(message));
         putIfPresent(headers, RocketMQTxConstants.MESSAGE_ID, uniqueId != null ? uniqueId : message.getMsgId());
-        headers.put(RocketMQTxConstants.QUEUE_ID, message.getQueueId());
-        headers.put(RocketMQTxConstants.QUEUE_OFFSET, message.getQueueOffset());
+        if (message.getQueueOffset() >= 0) {
+            // Messages received through a RocketMQ 5 proxy do not say their queue.
+            headers.put(RocketMQTxConstants.QUEUE_ID, message.getQueueId());
+            headers.put(RocketMQTxConstants.QUEUE_OFFSET, message.getQueueOffset());
+        }
         putIfPresent(headers, RocketMQTxConstants.BROKER_NAME, message.getBrokerName());
         headers.put(RocketMQTxConstants.RECONSUME_TIMES, message.getReconsumeTimes());
         headers.put(RocketMQTxConstants.BORN_TIMESTAMP, message.getBornTimestamp());
-        headers.put(RocketMQTxConstants.STORE_TIMESTAMP, message.getStoreTimestamp());
+        if (message.getStoreTimestamp() > 0) {
+            headers.put(RocketMQTxConstants.STORE_TIMESTAMP, message.getStoreTimestamp());
+        }
     }
 
     /**

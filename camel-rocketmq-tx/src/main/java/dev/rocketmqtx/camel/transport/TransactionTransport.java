@@ -26,8 +26,10 @@ public interface TransactionTransport {
     /**
      * Makes this producer known to the brokers, so that checks reach it even before it sends: an instance restarted
      * after a crash must answer its predecessor's checks. Call it once the producer's checks can be answered.
+     *
+     * @throws Exception when the protocol's client cannot start (the proxy refuses it, or does not know the topic)
      */
-    void announce();
+    void announce() throws Exception;
 
     /** Leaves the scope's client; the last producer of a scope shuts it down. */
     void leave();
