@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the rocketmq-client feature into a fresh Apache Karaf 4.4 and checks that every bundle of it is Active,
 # then installs the component bundle and lists what it still misses (only Camel packages, until a Camel Karaf
-# release of Camel 4.22 or later exists). Not part of the build: it downloads Karaf and takes a few minutes.
+# release of Camel 4.18 or later exists). Not part of the build: it downloads Karaf and takes a few minutes.
 #
 #   mvn -B -pl camel-rocketmq-tx-karaf -am package -DskipTests
 #   bash camel-rocketmq-tx-karaf/src/test/karaf/install-in-karaf.sh
@@ -19,7 +19,7 @@ mvn -B -q dependency:copy -Dartifact=org.apache.karaf:apache-karaf:$KARAF_VERSIO
 tar xzf "$WORK/apache-karaf-$KARAF_VERSION.tar.gz" -C "$WORK"
 KARAF=$WORK/apache-karaf-$KARAF_VERSION
 
-# The descriptor without the Camel Karaf repository (no release for Camel 4.22 yet) and without the feature that
+# The descriptor without the Camel Karaf repository (no release for Camel 4.18 or later yet) and without the feature that
 # needs it, so that the RocketMQ client feature can be installed on its own.
 python3 - "$FEATURES" "$WORK/rocketmq-client-features.xml" <<'PY'
 import re, sys

@@ -36,7 +36,6 @@ public class RocketMQTxConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     private String accessKey;
     @UriParam(label = "security", secret = true)
-    @Metadata(security = "secret")
     private String secretKey;
     @UriParam(label = "security", defaultValue = "false")
     private boolean useTls;

@@ -37,10 +37,10 @@ class BundleManifestTest {
     }
 
     @Test
-    void importsCamelFrom422AndTheRocketMQClient55() {
+    void importsCamelFrom418AndTheRocketMQClient55() {
         String imports = manifest.getValue("Import-Package");
-        assertThat(imports).contains("org.apache.camel;version=\"[4.22,5)\"",
-                "org.apache.camel.support;version=\"[4.22,5)\"",
+        assertThat(imports).contains("org.apache.camel;version=\"[4.18,5)\"",
+                "org.apache.camel.support;version=\"[4.18,5)\"",
                 "org.apache.rocketmq.client.producer;version=\"[5.5,6)\"",
                 "org.apache.rocketmq.client.consumer;version=\"[5.5,6)\"",
                 "org.apache.rocketmq.acl.common;version=\"[5.5,6)\"");
