@@ -66,7 +66,7 @@ class EndpointValidationTest {
     @Test
     void earlyCheckWithoutACheckFails() {
         assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&earlyCheckDelay=500",
-                "earlyCheckDelay=500 needs checkProcessor or checkUri");
+                "earlyCheckDelay=500 needs checkProcessor, checkUri or transactionLog");
     }
 
     @Test
@@ -83,7 +83,8 @@ class EndpointValidationTest {
 
     @Test
     void systemTopicFails() {
-        assertRouteFails("direct:in", "rocketmq-tx:RMQ_SYS_TRANS_HALF_TOPIC?producerGroup=pg&localTransaction=direct:local",
+        assertRouteFails("direct:in", "rocketmq-tx:RMQ_SYS_TRANS_HALF_TOPIC?namesrvAddr=127.0.0.1:9876&producerGroup=pg"
+                                      + "&localTransaction=direct:local",
                 "system topic");
     }
 
