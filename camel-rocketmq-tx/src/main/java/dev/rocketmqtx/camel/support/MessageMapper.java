@@ -1,7 +1,6 @@
 package dev.rocketmqtx.camel.support;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,9 +22,9 @@ import org.apache.rocketmq.common.message.MessageExt;
  */
 public final class MessageMapper {
 
-    private static final List<String> DELAY_PROPERTIES = List.of(MessageConst.PROPERTY_DELAY_TIME_LEVEL,
-            MessageConst.PROPERTY_TIMER_DELAY_SEC, MessageConst.PROPERTY_TIMER_DELAY_MS,
-            MessageConst.PROPERTY_TIMER_DELIVER_MS);
+    private static final String[] DELAY_PROPERTIES = { MessageConst.PROPERTY_DELAY_TIME_LEVEL,
+        MessageConst.PROPERTY_TIMER_DELAY_SEC, MessageConst.PROPERTY_TIMER_DELAY_MS,
+        MessageConst.PROPERTY_TIMER_DELIVER_MS };
 
     /**
      * Properties the broker adds to a half message for its own bookkeeping, outside RocketMQ's set of system
@@ -36,13 +35,20 @@ public final class MessageMapper {
             MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES);
 
     private final String topic;
-    private final RocketMQTxConfiguration configuration;
     private final HeaderFilterStrategy headerFilterStrategy;
+    // Read once: the options are fixed once the endpoint is created, and these are read for every message.
+    private final String defaultTags;
+    private final String defaultCheckImmunity;
+    private final int maxMessageSize;
 
     public MessageMapper(RocketMQTxConfiguration configuration, HeaderFilterStrategy headerFilterStrategy) {
         this.topic = configuration.getTopic();
-        this.configuration = configuration;
         this.headerFilterStrategy = headerFilterStrategy;
+        String tags = configuration.getTags();
+        this.defaultTags = tags == null || tags.isEmpty() ? null : tags;
+        this.defaultCheckImmunity = configuration.getCheckImmunityTime() > 0
+                ? Integer.toString(configuration.getCheckImmunityTime()) : null;
+        this.maxMessageSize = configuration.getMaxMessageSize();
     }
 
     /**
@@ -53,50 +59,89 @@ public final class MessageMapper {
      * @throws IllegalArgumentException when a header cannot be carried as a user property
      */
     public Message toMessage(Exchange exchange) throws InvalidPayloadException {
-        org.apache.camel.Message in = exchange.getMessage();
-        refuseDelay(in);
         Message message = new Message(topic, bodyBytes(exchange));
-        String tags = in.getHeader(RocketMQTxConstants.TAGS, configuration.getTags(), String.class);
-        if (tags != null && !tags.isEmpty()) {
-            message.setTags(tags);
+        if (defaultTags != null) {
+            message.setTags(defaultTags);
         }
-        Object keys = in.getHeader(RocketMQTxConstants.KEYS);
-        if (keys instanceof Collection<?> collection) {
-            message.setKeys(collection.stream().map(String::valueOf).toList());
-        } else if (keys != null) {
-            message.setKeys(keys.toString());
+        if (defaultCheckImmunity != null) {
+            message.putUserProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, defaultCheckImmunity);
         }
-        int immunity = checkImmunityTime(exchange);
-        if (immunity > 0) {
-            message.putUserProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, Integer.toString(immunity));
+        // getHeaders() creates the map of a message that has none: not worth an allocation per send.
+        if (exchange.getMessage().hasHeaders()) {
+            applyHeaders(exchange, message);
         }
-        copyHeadersToProperties(exchange, message);
         return message;
     }
 
-    /** The header's seconds, or the option's when the header is absent; a value that is no number fails, naming it. */
-    private int checkImmunityTime(Exchange exchange) {
-        Object header = exchange.getMessage().getHeader(RocketMQTxConstants.CHECK_IMMUNITY_TIME);
-        if (header == null) {
-            return configuration.getCheckImmunityTime();
+    /**
+     * One pass over the headers (a lookup in Camel's case-insensitive header map costs more than reading an entry):
+     * the component's own headers set tags, keys and the check immunity time; a delay header is refused; the others
+     * become user properties as the header filter strategy allows.
+     */
+    private void applyHeaders(Exchange exchange, Message message) {
+        TypeConverter converter = exchange.getContext().getTypeConverter();
+        for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
+            String name = header.getKey();
+            Object value = header.getValue();
+            if (value == null) {
+                continue;
+            }
+            if (name.regionMatches(true, 0, RocketMQTxConstants.HEADER_PREFIX, 0,
+                    RocketMQTxConstants.HEADER_PREFIX.length())) {
+                applyComponentHeader(exchange, message, name, value);
+            } else if (isDelayProperty(name)) {
+                // The header filter would silently drop it: say so instead. A delayed message cannot be
+                // transactional (the broker would deliver it on its own schedule, not on commit).
+                throw new IllegalArgumentException("Header " + name + " asks for a delayed message: RocketMQ"
+                                                   + " transactional messages cannot be delayed");
+            }
+            if (headerFilterStrategy.applyFilterToCamelHeaders(name, value, exchange)) {
+                continue;
+            }
+            String text = value instanceof String s ? s : converter.tryConvertTo(String.class, exchange, value);
+            if (text == null) {
+                throw new IllegalArgumentException("Header " + name + " of type " + value.getClass().getName()
+                                                   + " cannot be converted to a String message property");
+            }
+            checkPropertyText("Header name", name);
+            checkPropertyText("Value of header " + name, text);
+            message.putUserProperty(name, text);
         }
-        Integer seconds = exchange.getContext().getTypeConverter().tryConvertTo(Integer.class, exchange, header);
-        if (seconds == null || seconds < 0) {
-            throw new IllegalArgumentException("Header " + RocketMQTxConstants.CHECK_IMMUNITY_TIME + "=" + header
-                                               + " is invalid: expected a number of seconds >= 0");
-        }
-        return seconds;
     }
 
-    /**
-     * A delayed message cannot be transactional (the broker would deliver it on its own schedule, not on commit).
-     * The header filter would silently drop a delay header, so say so instead.
-     */
-    private static void refuseDelay(org.apache.camel.Message in) {
+    private static boolean isDelayProperty(String name) {
         for (String delay : DELAY_PROPERTIES) {
-            if (in.getHeader(delay) != null) {
-                throw new IllegalArgumentException("Header " + delay + " asks for a delayed message: RocketMQ"
-                                                   + " transactional messages cannot be delayed");
+            if (delay.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void applyComponentHeader(Exchange exchange, Message message, String name, Object value) {
+        if (RocketMQTxConstants.TAGS.equalsIgnoreCase(name)) {
+            String tags = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, value);
+            if (tags != null && !tags.isEmpty()) {
+                message.setTags(tags);
+            } else {
+                message.getProperties().remove(MessageConst.PROPERTY_TAGS);
+            }
+        } else if (RocketMQTxConstants.KEYS.equalsIgnoreCase(name)) {
+            if (value instanceof Collection<?> collection) {
+                message.setKeys(collection.stream().map(String::valueOf).toList());
+            } else {
+                message.setKeys(value.toString());
+            }
+        } else if (RocketMQTxConstants.CHECK_IMMUNITY_TIME.equalsIgnoreCase(name)) {
+            Integer seconds = exchange.getContext().getTypeConverter().tryConvertTo(Integer.class, exchange, value);
+            if (seconds == null || seconds < 0) {
+                throw new IllegalArgumentException("Header " + RocketMQTxConstants.CHECK_IMMUNITY_TIME + "=" + value
+                                                   + " is invalid: expected a number of seconds >= 0");
+            }
+            if (seconds > 0) {
+                message.putUserProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, seconds.toString());
+            } else {
+                message.getProperties().remove(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS);
             }
         }
     }
@@ -122,35 +167,12 @@ public final class MessageMapper {
             throw new InvalidPayloadException(exchange, byte[].class, exchange.getMessage(),
                     new IllegalArgumentException("The message body is empty: RocketMQ does not store empty messages"));
         }
-        if (bytes.length > configuration.getMaxMessageSize()) {
+        if (bytes.length > maxMessageSize) {
             throw new InvalidPayloadException(exchange, byte[].class, exchange.getMessage(),
                     new IllegalArgumentException("The message body is " + bytes.length
-                                                 + " bytes, over maxMessageSize=" + configuration.getMaxMessageSize()));
+                                                 + " bytes, over maxMessageSize=" + maxMessageSize));
         }
         return bytes;
-    }
-
-    private void copyHeadersToProperties(Exchange exchange, Message message) {
-        // getHeaders() creates the map of a message that has none: not worth an allocation per send.
-        if (!exchange.getMessage().hasHeaders()) {
-            return;
-        }
-        TypeConverter converter = exchange.getContext().getTypeConverter();
-        for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
-            String name = header.getKey();
-            Object value = header.getValue();
-            if (value == null || headerFilterStrategy.applyFilterToCamelHeaders(name, value, exchange)) {
-                continue;
-            }
-            String text = value instanceof String s ? s : converter.tryConvertTo(String.class, exchange, value);
-            if (text == null) {
-                throw new IllegalArgumentException("Header " + name + " of type " + value.getClass().getName()
-                                                   + " cannot be converted to a String message property");
-            }
-            checkPropertyText("Header name", name);
-            checkPropertyText("Value of header " + name, text);
-            message.putUserProperty(name, text);
-        }
     }
 
     /** RocketMQ encodes properties with the control characters 1 and 2 as separators; they would corrupt them. */
