@@ -66,24 +66,26 @@ class EndpointValidationTest {
     @Test
     void earlyCheckWithoutACheckFails() {
         assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&earlyCheckDelay=500",
-                "earlyCheckDelay=500 needs checkProcessor or checkUri");
+                "earlyCheckDelay=500 needs checkProcessor, checkUri or transactionLog");
     }
 
     @Test
     void invalidTopicNameFails() {
-        assertRouteFails("direct:in", "rocketmq-tx:orders!new?producerGroup=pg&localTransaction=direct:local",
+        assertRouteFails("direct:in", "rocketmq-tx:orders!new?namesrvAddr=127.0.0.1:9876&producerGroup=pg&localTransaction=direct:local",
                 "Invalid topic 'orders!new'");
     }
 
     @Test
     void tooLongTopicNameFails() {
-        assertRouteFails("direct:in", "rocketmq-tx:" + "t".repeat(128) + "?producerGroup=pg&localTransaction=direct:local",
+        assertRouteFails("direct:in", "rocketmq-tx:" + "t".repeat(128) + "?namesrvAddr=127.0.0.1:9876&producerGroup=pg"
+                                      + "&localTransaction=direct:local",
                 "longer than topic max length");
     }
 
     @Test
     void systemTopicFails() {
-        assertRouteFails("direct:in", "rocketmq-tx:RMQ_SYS_TRANS_HALF_TOPIC?producerGroup=pg&localTransaction=direct:local",
+        assertRouteFails("direct:in", "rocketmq-tx:RMQ_SYS_TRANS_HALF_TOPIC?namesrvAddr=127.0.0.1:9876&producerGroup=pg"
+                                      + "&localTransaction=direct:local",
                 "system topic");
     }
 
