@@ -58,7 +58,8 @@ class GrpcTopicValidationTest extends GrpcTestSupport {
             }
         })).satisfies(e -> assertThat(fullMessage(e))
                 .contains("Cannot start the gRPC producer of topic " + unknownTopic)
-                .contains("No topic route info"));
+                .contains("No topic route info")
+                .contains("(does topic " + unknownTopic + " exist, typed TRANSACTION?)"));
     }
 
     private static String fullMessage(Throwable e) {
