@@ -7,11 +7,11 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQ;
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQExtension;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,7 +42,8 @@ class WithoutGrpcClientTest {
                 connection + "&producerGroup=" + unique("no-grpc-pg") + "&localTransaction=direct:local",
                 connection + "&consumerGroup=" + consumerGroup, "order-1");
 
-        assertThat(received).isEqualTo(List.of("order-1"));
+        // At least once: a check racing the commit may deliver it twice, but nothing else arrives.
+        assertThat(received).asInstanceOf(InstanceOfAssertFactories.LIST).containsOnly("order-1");
     }
 
     @Test
