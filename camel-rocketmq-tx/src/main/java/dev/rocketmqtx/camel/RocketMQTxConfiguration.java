@@ -184,7 +184,10 @@ public class RocketMQTxConfiguration implements Cloneable {
         return useTls;
     }
 
-    /** Connect to the name server and brokers over TLS (required by brokers that enforce TLS). */
+    /**
+     * Connect over TLS: to the name server and brokers (namesrvAddr), or to the proxies (endpoints). Required by
+     * servers that enforce TLS.
+     */
     public void setUseTls(boolean useTls) {
         this.useTls = useTls;
     }
@@ -206,10 +209,11 @@ public class RocketMQTxConfiguration implements Cloneable {
     }
 
     /**
-     * The producer group. Required on a producer. The broker sends its checks to any live producer of this group, so
-     * every instance of the application uses the same group. Several endpoints of a JVM may share a group (they share
-     * one client: accessKey, secretKey, useTls and retryTimesWhenSendFailed must then be equal, and endpoints of one
-     * topic must use the same check).
+     * The producer group. Required on a producer with namesrvAddr. The broker sends its checks to any live producer of
+     * this group, so every instance of the application uses the same group. Several endpoints of a JVM may share a
+     * group (they share one client: accessKey, secretKey, useTls and retryTimesWhenSendFailed must then be equal, and
+     * endpoints of one topic must use the same check). Refused with endpoints: a RocketMQ 5 proxy has no producer
+     * groups and sends the checks of a topic to any gRPC producer of the topic.
      */
     public void setProducerGroup(String producerGroup) {
         this.producerGroup = producerGroup;
@@ -278,7 +282,10 @@ public class RocketMQTxConfiguration implements Cloneable {
         return sendMsgTimeout;
     }
 
-    /** Timeout in milliseconds for storing the half message. */
+    /**
+     * Timeout in milliseconds for storing the half message. With endpoints, the timeout of every request to the proxy
+     * (send, end, route).
+     */
     public void setSendMsgTimeout(int sendMsgTimeout) {
         this.sendMsgTimeout = sendMsgTimeout;
     }
@@ -335,8 +342,8 @@ public class RocketMQTxConfiguration implements Cloneable {
      * comes only after its transactionTimeOut (6 s by default) and then once per transactionCheckInterval; an
      * UNKNOWN answer here leaves the transaction to those checks. Keep it well below the broker's
      * transactionTimeOut: if the broker checks the same transaction at the same moment, both answers commit and the
-     * message is delivered twice. 0 (the default) leaves every UNKNOWN to the broker. Needs checkProcessor or
-     * checkUri.
+     * message is delivered twice. 0 (the default) leaves every UNKNOWN to the broker. Needs checkProcessor, checkUri
+     * or transactionLog.
      */
     public void setEarlyCheckDelay(int earlyCheckDelay) {
         this.earlyCheckDelay = earlyCheckDelay;
@@ -439,7 +446,7 @@ public class RocketMQTxConfiguration implements Cloneable {
 
     /**
      * CLUSTERING: each message goes to one consumer of the group. BROADCASTING: to every consumer; failed messages
-     * are not redelivered in this mode.
+     * are not redelivered in this mode. BROADCASTING is refused with endpoints.
      */
     public void setMessageModel(MessageModel messageModel) {
         this.messageModel = messageModel;
@@ -449,7 +456,7 @@ public class RocketMQTxConfiguration implements Cloneable {
         return consumeThreadMin;
     }
 
-    /** Minimum number of consumer threads. */
+    /** Minimum number of consumer threads. Refused with endpoints: the gRPC consumer has only consumeThreadMax. */
     public void setConsumeThreadMin(int consumeThreadMin) {
         this.consumeThreadMin = consumeThreadMin;
     }
@@ -469,7 +476,8 @@ public class RocketMQTxConfiguration implements Cloneable {
 
     /**
      * How many times a failed message is redelivered before the broker moves it to the group's dead-letter topic
-     * (%DLQ%group); -1 keeps RocketMQ's default (16).
+     * (%DLQ%group); -1 keeps RocketMQ's default (16). Refused with endpoints: there the broker applies the consumer
+     * group's own retryMaxTimes.
      */
     public void setMaxReconsumeTimes(int maxReconsumeTimes) {
         this.maxReconsumeTimes = maxReconsumeTimes;
@@ -479,7 +487,7 @@ public class RocketMQTxConfiguration implements Cloneable {
         return consumeFromWhere;
     }
 
-    /** Where a consumer group without a stored offset starts. */
+    /** Where a consumer group without a stored offset starts. Refused with endpoints, where the broker decides. */
     public void setConsumeFromWhere(ConsumeFromWhere consumeFromWhere) {
         this.consumeFromWhere = consumeFromWhere;
     }
@@ -490,7 +498,7 @@ public class RocketMQTxConfiguration implements Cloneable {
 
     /**
      * Most messages handed to the consumer at once. Each becomes its own exchange; after a failure the rest of the
-     * batch is redelivered.
+     * batch is redelivered. Refused with endpoints: the gRPC consumer takes one message at a time.
      */
     public void setConsumeMessageBatchMaxSize(int consumeMessageBatchMaxSize) {
         this.consumeMessageBatchMaxSize = consumeMessageBatchMaxSize;

@@ -71,13 +71,14 @@ class EndpointValidationTest {
 
     @Test
     void invalidTopicNameFails() {
-        assertRouteFails("direct:in", "rocketmq-tx:orders!new?producerGroup=pg&localTransaction=direct:local",
+        assertRouteFails("direct:in", "rocketmq-tx:orders!new?namesrvAddr=127.0.0.1:9876&producerGroup=pg&localTransaction=direct:local",
                 "Invalid topic 'orders!new'");
     }
 
     @Test
     void tooLongTopicNameFails() {
-        assertRouteFails("direct:in", "rocketmq-tx:" + "t".repeat(128) + "?producerGroup=pg&localTransaction=direct:local",
+        assertRouteFails("direct:in", "rocketmq-tx:" + "t".repeat(128) + "?namesrvAddr=127.0.0.1:9876&producerGroup=pg"
+                                      + "&localTransaction=direct:local",
                 "longer than topic max length");
     }
 

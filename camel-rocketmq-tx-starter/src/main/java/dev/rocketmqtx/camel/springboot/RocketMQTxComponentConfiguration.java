@@ -4,6 +4,8 @@ import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.TransactedPolicy;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
@@ -26,14 +28,21 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private Boolean enabled;
     /**
+     * RocketMQ 5 proxy endpoint(s), host:port, several separated by ; (IP addresses only when several).
+     * Selects the RocketMQ 5 gRPC protocol, which needs org.apache.rocketmq:rocketmq-client-java on the
+     * classpath. Exactly one of namesrvAddr and endpoints is required.
+     */
+    private String endpoints;
+    /**
      * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component creates,
      * so topic and group names are written without it.
      */
     private String namespace;
     /**
-     * Name server address(es), host:port, several separated by ;.
+     * Name server address(es), host:port, several separated by ;. Selects RocketMQ's classic remoting
+     * protocol. Exactly one of namesrvAddr and endpoints is required.
      */
-    private String namesrvAddr = "localhost:9876";
+    private String namesrvAddr;
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if
      * possible) occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will
@@ -47,7 +56,8 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private Boolean bridgeErrorHandler = false;
     /**
-     * Where a consumer group without a stored offset starts.
+     * Where a consumer group without a stored offset starts. Refused with endpoints, where the broker
+     * decides.
      */
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
     /**
@@ -59,17 +69,29 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private Integer consumeThreadMax = 20;
     /**
-     * Minimum number of consumer threads.
+     * Minimum number of consumer threads. Refused with endpoints: the gRPC consumer has only
+     * consumeThreadMax.
      */
     private Integer consumeThreadMin = 20;
     /**
+     * Delivers each transaction at most once to the route: a message whose transaction id (the message id for
+     * messages sent without a transaction) is already in the repository is acknowledged without routing, and
+     * the id is added when the exchange succeeds. With a JDBC repository (camel-sql) and a Spring transaction
+     * (see transactedPolicy), the id is added in the same database transaction as the route's own work (a
+     * transacted() in the route joins it), so a crash between the route's commit and the acknowledgement has
+     * no second effect. The option is a org.apache.camel.spi.IdempotentRepository type; in properties refer
+     * to a bean with #bean:name.
+     */
+    private IdempotentRepository idempotentRepository;
+    /**
      * How many times a failed message is redelivered before the broker moves it to the group's dead-letter
-     * topic (%DLQ%group); -1 keeps RocketMQ's default (16).
+     * topic (%DLQ%group); -1 keeps RocketMQ's default (16). Refused with endpoints: there the broker applies
+     * the consumer group's own retryMaxTimes.
      */
     private Integer maxReconsumeTimes = -1;
     /**
      * CLUSTERING: each message goes to one consumer of the group. BROADCASTING: to every consumer; failed
-     * messages are not redelivered in this mode.
+     * messages are not redelivered in this mode. BROADCASTING is refused with endpoints.
      */
     private MessageModel messageModel = MessageModel.CLUSTERING;
     /**
@@ -83,7 +105,7 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
     private String subscribeTags = "*";
     /**
      * Most messages handed to the consumer at once. Each becomes its own exchange; after a failure the rest
-     * of the batch is redelivered.
+     * of the batch is redelivered. Refused with endpoints: the gRPC consumer takes one message at a time.
      */
     private Integer consumeMessageBatchMaxSize = 1;
     /**
@@ -127,14 +149,24 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private String localTransaction;
     /**
+     * The longest a local transaction may take, from the half message's send to its database commit. With
+     * transactionLog, a check rolls back a transaction whose id is not logged only once its half message is
+     * older than this (on any instance of the group, the transaction cannot be running any more), and a local
+     * transaction that is still running at this age is rolled back before it can commit. Longer than the
+     * longest local transaction and the clock difference between instances.
+     */
+    private Long localTransactionTimeout = 60000L;
+    /**
      * Largest message body accepted, in bytes; a larger body fails before any half message is sent.
      */
     private Integer maxMessageSize = 4194304;
     /**
-     * The producer group. Required on a producer. The broker sends its checks to any live producer of this
-     * group, so every instance of the application uses the same group. Several endpoints of a JVM may share a
-     * group (they share one client: accessKey, secretKey, useTls and retryTimesWhenSendFailed must then be equal,
-     * and endpoints of one topic must use the same check).
+     * The producer group. Required on a producer with namesrvAddr. The broker sends its checks to any live
+     * producer of this group, so every instance of the application uses the same group. Several endpoints of
+     * a JVM may share a group (they share one client: accessKey, secretKey, useTls and
+     * retryTimesWhenSendFailed must then be equal, and endpoints of one topic must use the same check).
+     * Refused with endpoints: a RocketMQ 5 proxy has no producer groups and sends the checks of a topic to
+     * any gRPC producer of the topic.
      */
     private String producerGroup;
     /**
@@ -142,7 +174,8 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private Integer retryTimesWhenSendFailed = 2;
     /**
-     * Timeout in milliseconds for storing the half message.
+     * Timeout in milliseconds for storing the half message. With endpoints, the timeout of every request to
+     * the proxy (send, end, route).
      */
     private Integer sendMsgTimeout = 3000;
     /**
@@ -150,21 +183,33 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private String tags;
     /**
+     * A durable log of committed local transactions, which answers the broker's checks with no check code:
+     * the producer adds the transaction id to it in the same database transaction as the local-transaction
+     * route, so an entry exists exactly when the local transaction committed. A check then answers COMMIT
+     * when the id is logged, UNKNOWN while the half message is younger than localTransactionTimeout, and
+     * ROLLBACK after that (or asks checkProcessor/checkUri, when configured). Use a JDBC repository
+     * (camel-sql) on the local transaction's database; the transaction is the one transacted() uses (see
+     * transactedPolicy). Entries must be kept longer than the broker may check (transactionCheckMax times
+     * transactionCheckInterval). The option is a org.apache.camel.spi.IdempotentRepository type; in
+     * properties refer to a bean with #bean:name.
+     */
+    private IdempotentRepository transactionLog;
+    /**
+     * Milliseconds after which the producer itself checks a transaction whose local transaction answered
+     * UNKNOWN, with checkProcessor or checkUri, and ends it when the check answers COMMIT or ROLLBACK. The
+     * broker's own check comes only after its transactionTimeOut (6 s by default) and then once per
+     * transactionCheckInterval; an UNKNOWN answer here leaves the transaction to those checks. Keep it well
+     * below the broker's transactionTimeOut: if the broker checks the same transaction at the same moment,
+     * both answers commit and the message is delivered twice. 0 (the default) leaves every UNKNOWN to the
+     * broker. Needs checkProcessor, checkUri or transactionLog.
+     */
+    private Integer earlyCheckDelay = 0;
+    /**
      * How many local-transaction outcomes the producer remembers to answer checks of transactions it ran
      * itself (for example when the one-way commit was lost). Bounded: the oldest are forgotten first. 0
      * disables it.
      */
     private Integer rememberedOutcomes = 10000;
-    /**
-     * Milliseconds after which the producer itself checks a transaction whose local transaction answered UNKNOWN,
-     * with checkProcessor or checkUri, and ends it when the check answers COMMIT or ROLLBACK. The broker's own check
-     * comes only after its transactionTimeOut (6 s by default) and then once per transactionCheckInterval; an
-     * UNKNOWN answer here leaves the transaction to those checks. Keep it well below the broker's
-     * transactionTimeOut: if the broker checks the same transaction at the same moment, both answers commit and the
-     * message is delivered twice. 0 (the default) leaves every UNKNOWN to the broker. Needs checkProcessor or
-     * checkUri.
-     */
-    private Integer earlyCheckDelay = 0;
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked
      * as autowired) by looking up in the registry to find if there is a single instance of matching type,
@@ -184,12 +229,22 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private HeaderFilterStrategy headerFilterStrategy;
     /**
-     * Used for enabling or disabling all consumer based health checks from this component.
+     * The transaction that the transactionLog entry (producer) or the idempotentRepository key (consumer)
+     * shares with the route's database work: a Spring transaction policy (camel-spring). By default the one
+     * transacted() would use: the SpringTransactionPolicy bean named PROPAGATION_REQUIRED, else the only
+     * transaction policy, else the only PlatformTransactionManager in the registry. A transacted() inside the
+     * route joins it. The option is a org.apache.camel.spi.TransactedPolicy type; in properties refer to a
+     * bean with #bean:name.
+     */
+    private TransactedPolicy transactedPolicy;
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled = true;
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Camel has producer
-     * based health checks off by default; turn them on globally with camel.health.producersEnabled=true.
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has
+     * by default disabled all producer based health-checks. You can turn on producer checks globally by
+     * setting camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
     /**
@@ -201,7 +256,8 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private String secretKey;
     /**
-     * Connect to the name server and brokers over TLS (required by brokers that enforce TLS).
+     * Connect over TLS: to the name server and brokers (namesrvAddr), or to the proxies (endpoints). Required
+     * by servers that enforce TLS.
      */
     private Boolean useTls = false;
 
@@ -211,6 +267,14 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
 
     public void setEnabled(Boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getEndpoints() {
+        return endpoints;
+    }
+
+    public void setEndpoints(String endpoints) {
+        this.endpoints = endpoints;
     }
 
     public String getNamespace() {
@@ -267,6 +331,14 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
 
     public void setConsumeThreadMin(Integer consumeThreadMin) {
         this.consumeThreadMin = consumeThreadMin;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public Integer getMaxReconsumeTimes() {
@@ -357,6 +429,14 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
         this.localTransaction = localTransaction;
     }
 
+    public Long getLocalTransactionTimeout() {
+        return localTransactionTimeout;
+    }
+
+    public void setLocalTransactionTimeout(Long localTransactionTimeout) {
+        this.localTransactionTimeout = localTransactionTimeout;
+    }
+
     public Integer getMaxMessageSize() {
         return maxMessageSize;
     }
@@ -397,12 +477,12 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
         this.tags = tags;
     }
 
-    public Integer getRememberedOutcomes() {
-        return rememberedOutcomes;
+    public IdempotentRepository getTransactionLog() {
+        return transactionLog;
     }
 
-    public void setRememberedOutcomes(Integer rememberedOutcomes) {
-        this.rememberedOutcomes = rememberedOutcomes;
+    public void setTransactionLog(IdempotentRepository transactionLog) {
+        this.transactionLog = transactionLog;
     }
 
     public Integer getEarlyCheckDelay() {
@@ -413,28 +493,20 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
         this.earlyCheckDelay = earlyCheckDelay;
     }
 
+    public Integer getRememberedOutcomes() {
+        return rememberedOutcomes;
+    }
+
+    public void setRememberedOutcomes(Integer rememberedOutcomes) {
+        this.rememberedOutcomes = rememberedOutcomes;
+    }
+
     public Boolean getAutowiredEnabled() {
         return autowiredEnabled;
     }
 
     public void setAutowiredEnabled(Boolean autowiredEnabled) {
         this.autowiredEnabled = autowiredEnabled;
-    }
-
-    public Boolean getHealthCheckConsumerEnabled() {
-        return healthCheckConsumerEnabled;
-    }
-
-    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
-        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
-    }
-
-    public Boolean getHealthCheckProducerEnabled() {
-        return healthCheckProducerEnabled;
-    }
-
-    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
-        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public RocketMQTxConfiguration getConfiguration() {
@@ -451,6 +523,30 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
 
     public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
         this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    public TransactedPolicy getTransactedPolicy() {
+        return transactedPolicy;
+    }
+
+    public void setTransactedPolicy(TransactedPolicy transactedPolicy) {
+        this.transactedPolicy = transactedPolicy;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public String getAccessKey() {

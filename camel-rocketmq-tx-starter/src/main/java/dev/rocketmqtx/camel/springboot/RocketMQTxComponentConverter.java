@@ -1,10 +1,13 @@
 package dev.rocketmqtx.camel.springboot;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.TransactedPolicy;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets the options whose value is an object ({@code check-processor}, {@code header-filter-strategy},
- * {@code configuration}) name a Spring bean in properties: {@code #bean:orderChecker} or {@code #orderChecker}.
+ * {@code configuration}, {@code transaction-log}, {@code idempotent-repository}, {@code transacted-policy}) name a
+ * Spring bean in properties: {@code #bean:orderChecker} or {@code #orderChecker}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesBinding
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Component;
 public class RocketMQTxComponentConverter implements GenericConverter {
 
     private static final Set<Class<?>> BEAN_TYPES
-            = Set.of(Processor.class, HeaderFilterStrategy.class, RocketMQTxConfiguration.class);
+            = Set.of(Processor.class, HeaderFilterStrategy.class, RocketMQTxConfiguration.class,
+                    IdempotentRepository.class, TransactedPolicy.class);
 
     private final ApplicationContext applicationContext;
 
@@ -32,9 +37,7 @@ public class RocketMQTxComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(new ConvertiblePair(String.class, Processor.class),
-                new ConvertiblePair(String.class, HeaderFilterStrategy.class),
-                new ConvertiblePair(String.class, RocketMQTxConfiguration.class));
+        return BEAN_TYPES.stream().map(type -> new ConvertiblePair(String.class, type)).collect(Collectors.toSet());
     }
 
     @Override

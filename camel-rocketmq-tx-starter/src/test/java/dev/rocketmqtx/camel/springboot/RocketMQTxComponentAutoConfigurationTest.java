@@ -5,7 +5,9 @@ import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -64,7 +66,38 @@ class RocketMQTxComponentAutoConfigurationTest {
                 "camel.component.rocketmq-tx.enabled=false",
                 "camel.component.rocketmq-tx.namesrv-addr=ns1:9876")
                 .run(context -> assertThat(component(context.getBean(CamelContext.class)).getConfiguration()
-                        .getNamesrvAddr()).isEqualTo("localhost:9876"));
+                        .getNamesrvAddr()).isNull());
+    }
+
+    @Test
+    void endpointsPropertySelectsTheGrpcProtocolForEveryEndpoint() {
+        runner.withPropertyValues(
+                "camel.component.rocketmq-tx.endpoints=10.0.0.5:8081;10.0.0.6:8081",
+                "camel.component.rocketmq-tx.local-transaction-timeout=30000")
+                .run(context -> {
+                    RocketMQTxConfiguration options = component(context.getBean(CamelContext.class)).getConfiguration();
+
+                    assertThat(options.getEndpoints()).isEqualTo("10.0.0.5:8081;10.0.0.6:8081");
+                    assertThat(options.isGrpc()).isTrue();
+                    assertThat(options.getNamesrvAddr()).isNull();
+                    assertThat(options.getLocalTransactionTimeout()).isEqualTo(30000);
+                });
+    }
+
+    @Test
+    void beanReferencesSetTheTransactionLogAndTheIdempotentRepository() {
+        IdempotentRepository log = MemoryIdempotentRepository.memoryIdempotentRepository();
+        IdempotentRepository consumed = MemoryIdempotentRepository.memoryIdempotentRepository();
+        runner.withBean("orderLog", IdempotentRepository.class, () -> log)
+                .withBean("consumedOrders", IdempotentRepository.class, () -> consumed)
+                .withPropertyValues("camel.component.rocketmq-tx.transaction-log=#bean:orderLog",
+                        "camel.component.rocketmq-tx.idempotent-repository=#consumedOrders")
+                .run(context -> {
+                    RocketMQTxConfiguration options = component(context.getBean(CamelContext.class)).getConfiguration();
+
+                    assertThat(options.getTransactionLog()).isSameAs(log);
+                    assertThat(options.getIdempotentRepository()).isSameAs(consumed);
+                });
     }
 
     @Test

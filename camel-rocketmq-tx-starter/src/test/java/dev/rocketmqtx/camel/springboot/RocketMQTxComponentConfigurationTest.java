@@ -74,7 +74,10 @@ class RocketMQTxComponentConfigurationTest {
         JsonObject namesrvAddr = properties.stream().map(JsonObject.class::cast)
                 .filter(p -> p.getString("name").equals(PREFIX + "namesrv-addr")).findFirst().orElseThrow();
         assertThat(namesrvAddr.getString("description")).contains("Name server address");
-        assertThat(namesrvAddr.getString("defaultValue")).isEqualTo("localhost:9876");
+        assertThat(namesrvAddr.get("defaultValue")).as("no default: namesrvAddr or endpoints is chosen").isNull();
+        JsonObject endpoints = properties.stream().map(JsonObject.class::cast)
+                .filter(p -> p.getString("name").equals(PREFIX + "endpoints")).findFirst().orElseThrow();
+        assertThat(endpoints.getString("description")).contains("RocketMQ 5 proxy endpoint");
     }
 
     private static Class<?> type(String javaType) {

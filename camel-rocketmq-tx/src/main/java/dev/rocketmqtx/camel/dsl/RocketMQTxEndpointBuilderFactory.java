@@ -8,6 +8,8 @@ import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.AbstractEndpointBuilder;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.TransactedPolicy;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 
@@ -39,6 +41,16 @@ public interface RocketMQTxEndpointBuilderFactory {
     interface RocketMQTxEndpointConsumerBuilder extends EndpointConsumerBuilder {
 
         /**
+         * RocketMQ 5 proxy endpoint(s), host:port, several separated by ; (IP addresses only when several).
+         * Selects the RocketMQ 5 gRPC protocol, which needs org.apache.rocketmq:rocketmq-client-java on the
+         * classpath. Exactly one of namesrvAddr and endpoints is required.
+         */
+        default RocketMQTxEndpointConsumerBuilder endpoints(String endpoints) {
+            doSetProperty("endpoints", endpoints);
+            return this;
+        }
+
+        /**
          * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component
          * creates, so topic and group names are written without it.
          */
@@ -48,8 +60,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Name server address(es), host:port, several separated by ;.
-         * Default: {@code localhost:9876}.
+         * Name server address(es), host:port, several separated by ;. Selects RocketMQ's classic remoting
+         * protocol. Exactly one of namesrvAddr and endpoints is required.
          */
         default RocketMQTxEndpointConsumerBuilder namesrvAddr(String namesrvAddr) {
             doSetProperty("namesrvAddr", namesrvAddr);
@@ -57,7 +69,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Where a consumer group without a stored offset starts.
+         * Where a consumer group without a stored offset starts. Refused with endpoints, where the broker
+         * decides.
          * Default: {@code CONSUME_FROM_LAST_OFFSET}.
          */
         default RocketMQTxEndpointConsumerBuilder consumeFromWhere(ConsumeFromWhere consumeFromWhere) {
@@ -99,7 +112,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Minimum number of consumer threads.
+         * Minimum number of consumer threads. Refused with endpoints: the gRPC consumer has only
+         * consumeThreadMax.
          * Default: {@code 20}.
          */
         default RocketMQTxEndpointConsumerBuilder consumeThreadMin(int consumeThreadMin) {
@@ -116,8 +130,30 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * How many times a failed message is redelivered before the broker moves it to the group's dead-
-         * letter topic (%DLQ%group); -1 keeps RocketMQ's default (16).
+         * Delivers each transaction at most once to the route: a message whose transaction id (the message id
+         * for messages sent without a transaction) is already in the repository is acknowledged without
+         * routing, and the id is added when the exchange succeeds. With a JDBC repository (camel-sql) and a
+         * Spring transaction (see transactedPolicy), the id is added in the same database transaction as the
+         * route's own work (a transacted() in the route joins it), so a crash between the route's commit and
+         * the acknowledgement has no second effect.
+         */
+        default RocketMQTxEndpointConsumerBuilder idempotentRepository(IdempotentRepository idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+
+        /**
+         * The idempotentRepository option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointConsumerBuilder idempotentRepository(String idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+
+        /**
+         * How many times a failed message is redelivered before the broker moves it to the group's
+         * dead-letter topic (%DLQ%group); -1 keeps RocketMQ's default (16). Refused with endpoints: there the
+         * broker applies the consumer group's own retryMaxTimes.
          * Default: {@code -1}.
          */
         default RocketMQTxEndpointConsumerBuilder maxReconsumeTimes(int maxReconsumeTimes) {
@@ -135,7 +171,7 @@ public interface RocketMQTxEndpointBuilderFactory {
 
         /**
          * CLUSTERING: each message goes to one consumer of the group. BROADCASTING: to every consumer; failed
-         * messages are not redelivered in this mode.
+         * messages are not redelivered in this mode. BROADCASTING is refused with endpoints.
          * Default: {@code CLUSTERING}.
          */
         default RocketMQTxEndpointConsumerBuilder messageModel(MessageModel messageModel) {
@@ -188,7 +224,8 @@ public interface RocketMQTxEndpointBuilderFactory {
 
         /**
          * Most messages handed to the consumer at once. Each becomes its own exchange; after a failure the
-         * rest of the batch is redelivered.
+         * rest of the batch is redelivered. Refused with endpoints: the gRPC consumer takes one message at a
+         * time.
          * Default: {@code 1}.
          */
         default RocketMQTxEndpointConsumerBuilder consumeMessageBatchMaxSize(int consumeMessageBatchMaxSize) {
@@ -254,6 +291,26 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
+         * The transaction that the transactionLog entry (producer) or the idempotentRepository key (consumer)
+         * shares with the route's database work: a Spring transaction policy (camel-spring). By default the
+         * one transacted() would use: the SpringTransactionPolicy bean named PROPAGATION_REQUIRED, else the
+         * only transaction policy, else the only PlatformTransactionManager in the registry. A transacted()
+         * inside the route joins it.
+         */
+        default RocketMQTxEndpointConsumerBuilder transactedPolicy(TransactedPolicy transactedPolicy) {
+            doSetProperty("transactedPolicy", transactedPolicy);
+            return this;
+        }
+
+        /**
+         * The transactedPolicy option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointConsumerBuilder transactedPolicy(String transactedPolicy) {
+            doSetProperty("transactedPolicy", transactedPolicy);
+            return this;
+        }
+
+        /**
          * Access key for a broker with ACL enabled; used by the producer, the consumer and every other
          * client.
          */
@@ -271,7 +328,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Connect to the name server and brokers over TLS (required by brokers that enforce TLS).
+         * Connect over TLS: to the name server and brokers (namesrvAddr), or to the proxies (endpoints).
+         * Required by servers that enforce TLS.
          * Default: {@code false}.
          */
         default RocketMQTxEndpointConsumerBuilder useTls(boolean useTls) {
@@ -294,6 +352,16 @@ public interface RocketMQTxEndpointBuilderFactory {
     interface RocketMQTxEndpointProducerBuilder extends EndpointProducerBuilder {
 
         /**
+         * RocketMQ 5 proxy endpoint(s), host:port, several separated by ; (IP addresses only when several).
+         * Selects the RocketMQ 5 gRPC protocol, which needs org.apache.rocketmq:rocketmq-client-java on the
+         * classpath. Exactly one of namesrvAddr and endpoints is required.
+         */
+        default RocketMQTxEndpointProducerBuilder endpoints(String endpoints) {
+            doSetProperty("endpoints", endpoints);
+            return this;
+        }
+
+        /**
          * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component
          * creates, so topic and group names are written without it.
          */
@@ -303,8 +371,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Name server address(es), host:port, several separated by ;.
-         * Default: {@code localhost:9876}.
+         * Name server address(es), host:port, several separated by ;. Selects RocketMQ's classic remoting
+         * protocol. Exactly one of namesrvAddr and endpoints is required.
          */
         default RocketMQTxEndpointProducerBuilder namesrvAddr(String namesrvAddr) {
             doSetProperty("namesrvAddr", namesrvAddr);
@@ -404,6 +472,27 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
+         * The longest a local transaction may take, from the half message's send to its database commit. With
+         * transactionLog, a check rolls back a transaction whose id is not logged only once its half message
+         * is older than this (on any instance of the group, the transaction cannot be running any more), and
+         * a local transaction that is still running at this age is rolled back before it can commit. Longer
+         * than the longest local transaction and the clock difference between instances.
+         * Default: {@code 60000}.
+         */
+        default RocketMQTxEndpointProducerBuilder localTransactionTimeout(long localTransactionTimeout) {
+            doSetProperty("localTransactionTimeout", localTransactionTimeout);
+            return this;
+        }
+
+        /**
+         * The localTransactionTimeout option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder localTransactionTimeout(String localTransactionTimeout) {
+            doSetProperty("localTransactionTimeout", localTransactionTimeout);
+            return this;
+        }
+
+        /**
          * Largest message body accepted, in bytes; a larger body fails before any half message is sent.
          * Default: {@code 4194304}.
          */
@@ -421,10 +510,12 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * The producer group. Required on a producer. The broker sends its checks to any live producer of
-         * this group, so every instance of the application uses the same group. Several endpoints of a JVM may
-         * share a group (they share one client: accessKey, secretKey, useTls and retryTimesWhenSendFailed must
-         * then be equal, and endpoints of one topic must use the same check).
+         * The producer group. Required on a producer with namesrvAddr. The broker sends its checks to any
+         * live producer of this group, so every instance of the application uses the same group. Several
+         * endpoints of a JVM may share a group (they share one client: accessKey, secretKey, useTls and
+         * retryTimesWhenSendFailed must then be equal, and endpoints of one topic must use the same check).
+         * Refused with endpoints: a RocketMQ 5 proxy has no producer groups and sends the checks of a topic
+         * to any gRPC producer of the topic.
          */
         default RocketMQTxEndpointProducerBuilder producerGroup(String producerGroup) {
             doSetProperty("producerGroup", producerGroup);
@@ -450,7 +541,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Timeout in milliseconds for storing the half message.
+         * Timeout in milliseconds for storing the half message. With endpoints, the timeout of every request
+         * to the proxy (send, end, route).
          * Default: {@code 3000}.
          */
         default RocketMQTxEndpointProducerBuilder sendMsgTimeout(int sendMsgTimeout) {
@@ -471,6 +563,52 @@ public interface RocketMQTxEndpointBuilderFactory {
          */
         default RocketMQTxEndpointProducerBuilder tags(String tags) {
             doSetProperty("tags", tags);
+            return this;
+        }
+
+        /**
+         * A durable log of committed local transactions, which answers the broker's checks with no check
+         * code: the producer adds the transaction id to it in the same database transaction as the
+         * local-transaction route, so an entry exists exactly when the local transaction committed. A check
+         * then answers COMMIT when the id is logged, UNKNOWN while the half message is younger than
+         * localTransactionTimeout, and ROLLBACK after that (or asks checkProcessor/checkUri, when
+         * configured). Use a JDBC repository (camel-sql) on the local transaction's database; the transaction
+         * is the one transacted() uses (see transactedPolicy). Entries must be kept longer than the broker
+         * may check (transactionCheckMax times transactionCheckInterval).
+         */
+        default RocketMQTxEndpointProducerBuilder transactionLog(IdempotentRepository transactionLog) {
+            doSetProperty("transactionLog", transactionLog);
+            return this;
+        }
+
+        /**
+         * The transactionLog option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointProducerBuilder transactionLog(String transactionLog) {
+            doSetProperty("transactionLog", transactionLog);
+            return this;
+        }
+
+        /**
+         * Milliseconds after which the producer itself checks a transaction whose local transaction answered
+         * UNKNOWN, with checkProcessor or checkUri, and ends it when the check answers COMMIT or ROLLBACK.
+         * The broker's own check comes only after its transactionTimeOut (6 s by default) and then once per
+         * transactionCheckInterval; an UNKNOWN answer here leaves the transaction to those checks. Keep it
+         * well below the broker's transactionTimeOut: if the broker checks the same transaction at the same
+         * moment, both answers commit and the message is delivered twice. 0 (the default) leaves every
+         * UNKNOWN to the broker. Needs checkProcessor, checkUri or transactionLog.
+         * Default: {@code 0}.
+         */
+        default RocketMQTxEndpointProducerBuilder earlyCheckDelay(int earlyCheckDelay) {
+            doSetProperty("earlyCheckDelay", earlyCheckDelay);
+            return this;
+        }
+
+        /**
+         * The earlyCheckDelay option as text, for example a property placeholder.
+         */
+        default RocketMQTxEndpointProducerBuilder earlyCheckDelay(String earlyCheckDelay) {
+            doSetProperty("earlyCheckDelay", earlyCheckDelay);
             return this;
         }
 
@@ -512,29 +650,6 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Milliseconds after which the producer itself checks a transaction whose local transaction answered UNKNOWN,
-         * with checkProcessor or checkUri, and ends it when the check answers COMMIT or ROLLBACK. The broker's own check
-         * comes only after its transactionTimeOut (6 s by default) and then once per transactionCheckInterval; an
-         * UNKNOWN answer here leaves the transaction to those checks. Keep it well below the broker's
-         * transactionTimeOut: if the broker checks the same transaction at the same moment, both answers commit and the
-         * message is delivered twice. 0 (the default) leaves every UNKNOWN to the broker. Needs checkProcessor or
-         * checkUri.
-         * Default: {@code 0}.
-         */
-        default RocketMQTxEndpointProducerBuilder earlyCheckDelay(int earlyCheckDelay) {
-            doSetProperty("earlyCheckDelay", earlyCheckDelay);
-            return this;
-        }
-
-        /**
-         * The earlyCheckDelay option as text, for example a property placeholder.
-         */
-        default RocketMQTxEndpointProducerBuilder earlyCheckDelay(String earlyCheckDelay) {
-            doSetProperty("earlyCheckDelay", earlyCheckDelay);
-            return this;
-        }
-
-        /**
          * Decides which Camel headers become message user properties and which user properties become
          * headers. The default passes everything except Camel's own headers.
          */
@@ -548,6 +663,26 @@ public interface RocketMQTxEndpointBuilderFactory {
          */
         default RocketMQTxEndpointProducerBuilder headerFilterStrategy(String headerFilterStrategy) {
             doSetProperty("headerFilterStrategy", headerFilterStrategy);
+            return this;
+        }
+
+        /**
+         * The transaction that the transactionLog entry (producer) or the idempotentRepository key (consumer)
+         * shares with the route's database work: a Spring transaction policy (camel-spring). By default the
+         * one transacted() would use: the SpringTransactionPolicy bean named PROPAGATION_REQUIRED, else the
+         * only transaction policy, else the only PlatformTransactionManager in the registry. A transacted()
+         * inside the route joins it.
+         */
+        default RocketMQTxEndpointProducerBuilder transactedPolicy(TransactedPolicy transactedPolicy) {
+            doSetProperty("transactedPolicy", transactedPolicy);
+            return this;
+        }
+
+        /**
+         * The transactedPolicy option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointProducerBuilder transactedPolicy(String transactedPolicy) {
+            doSetProperty("transactedPolicy", transactedPolicy);
             return this;
         }
 
@@ -569,7 +704,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Connect to the name server and brokers over TLS (required by brokers that enforce TLS).
+         * Connect over TLS: to the name server and brokers (namesrvAddr), or to the proxies (endpoints).
+         * Required by servers that enforce TLS.
          * Default: {@code false}.
          */
         default RocketMQTxEndpointProducerBuilder useTls(boolean useTls) {
@@ -593,6 +729,16 @@ public interface RocketMQTxEndpointBuilderFactory {
     interface RocketMQTxEndpointBuilder extends RocketMQTxEndpointConsumerBuilder, RocketMQTxEndpointProducerBuilder {
 
         /**
+         * RocketMQ 5 proxy endpoint(s), host:port, several separated by ; (IP addresses only when several).
+         * Selects the RocketMQ 5 gRPC protocol, which needs org.apache.rocketmq:rocketmq-client-java on the
+         * classpath. Exactly one of namesrvAddr and endpoints is required.
+         */
+        default RocketMQTxEndpointBuilder endpoints(String endpoints) {
+            doSetProperty("endpoints", endpoints);
+            return this;
+        }
+
+        /**
          * Namespace (instance id) of a managed RocketMQ service. Applied to every client the component
          * creates, so topic and group names are written without it.
          */
@@ -602,8 +748,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Name server address(es), host:port, several separated by ;.
-         * Default: {@code localhost:9876}.
+         * Name server address(es), host:port, several separated by ;. Selects RocketMQ's classic remoting
+         * protocol. Exactly one of namesrvAddr and endpoints is required.
          */
         default RocketMQTxEndpointBuilder namesrvAddr(String namesrvAddr) {
             doSetProperty("namesrvAddr", namesrvAddr);
@@ -628,6 +774,26 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
+         * The transaction that the transactionLog entry (producer) or the idempotentRepository key (consumer)
+         * shares with the route's database work: a Spring transaction policy (camel-spring). By default the
+         * one transacted() would use: the SpringTransactionPolicy bean named PROPAGATION_REQUIRED, else the
+         * only transaction policy, else the only PlatformTransactionManager in the registry. A transacted()
+         * inside the route joins it.
+         */
+        default RocketMQTxEndpointBuilder transactedPolicy(TransactedPolicy transactedPolicy) {
+            doSetProperty("transactedPolicy", transactedPolicy);
+            return this;
+        }
+
+        /**
+         * The transactedPolicy option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointBuilder transactedPolicy(String transactedPolicy) {
+            doSetProperty("transactedPolicy", transactedPolicy);
+            return this;
+        }
+
+        /**
          * Access key for a broker with ACL enabled; used by the producer, the consumer and every other
          * client.
          */
@@ -645,7 +811,8 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Connect to the name server and brokers over TLS (required by brokers that enforce TLS).
+         * Connect over TLS: to the name server and brokers (namesrvAddr), or to the proxies (endpoints).
+         * Required by servers that enforce TLS.
          * Default: {@code false}.
          */
         default RocketMQTxEndpointBuilder useTls(boolean useTls) {

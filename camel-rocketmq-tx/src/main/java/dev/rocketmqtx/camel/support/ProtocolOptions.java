@@ -1,5 +1,7 @@
 package dev.rocketmqtx.camel.support;
 
+import java.util.regex.Pattern;
+
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
@@ -12,6 +14,7 @@ import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 public final class ProtocolOptions {
 
     private static final RocketMQTxConfiguration DEFAULTS = new RocketMQTxConfiguration();
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private ProtocolOptions() {
     }
@@ -69,7 +72,11 @@ public final class ProtocolOptions {
 
     /** host:port, several separated by ';'; a typo fails here, not on the first send. */
     private static void checkAddresses(String option, String addresses) {
-        for (String address : addresses.split(";")) {
+        if (addresses.contains(",")) {
+            throw invalid(option, addresses, "separate several addresses with ';'");
+        }
+        String[] list = addresses.split(";");
+        for (String address : list) {
             int colon = address.lastIndexOf(':');
             boolean valid = colon > 0 && colon < address.length() - 1;
             if (valid) {
@@ -81,10 +88,20 @@ public final class ProtocolOptions {
                 }
             }
             if (!valid) {
-                throw new IllegalArgumentException("Option " + option + "=" + addresses + " is invalid: expected"
-                                                   + " host:port, several separated by ';'");
+                throw invalid(option, addresses, "expected host:port, several separated by ';'");
+            }
+            // The gRPC client takes a list of IPv4 addresses, or one host name that it resolves itself; it reads a
+            // list of names as IPv6 addresses and fails only when it starts.
+            if ("endpoints".equals(option) && list.length > 1
+                && !IPV4.matcher(address.substring(0, colon).trim()).matches()) {
+                throw invalid(option, addresses, "several endpoints must be IPv4 addresses; a host name must be the"
+                                                 + " only endpoint");
             }
         }
+    }
+
+    private static IllegalArgumentException invalid(String option, String addresses, String why) {
+        return new IllegalArgumentException("Option " + option + "=" + addresses + " is invalid: " + why);
     }
 
     private static boolean isBlank(String value) {

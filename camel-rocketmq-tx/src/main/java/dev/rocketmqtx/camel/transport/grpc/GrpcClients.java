@@ -24,7 +24,7 @@ final class GrpcClients {
 
     static ClientConfiguration configuration(RocketMQTxConfiguration configuration) {
         ClientConfigurationBuilder builder = ClientConfiguration.newBuilder()
-                .setEndpoints(configuration.getEndpoints())
+                .setEndpoints(endpoints(configuration))
                 // The client's default is TLS on; the component's, as on the remoting protocol, is off.
                 .enableSsl(configuration.isUseTls())
                 .setRequestTimeout(Duration.ofMillis(configuration.getSendMsgTimeout()));
@@ -34,6 +34,11 @@ final class GrpcClients {
                     configuration.getSecretKey() == null ? "" : configuration.getSecretKey()));
         }
         return builder.build();
+    }
+
+    /** The proxy endpoints as the client reads them: it would take blanks around ';' as part of a host or port. */
+    static String endpoints(RocketMQTxConfiguration configuration) {
+        return configuration.getEndpoints().replaceAll("\\s", "");
     }
 
     /** A topic or group as the broker knows it. */

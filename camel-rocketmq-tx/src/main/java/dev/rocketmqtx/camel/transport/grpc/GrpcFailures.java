@@ -19,7 +19,7 @@ final class GrpcFailures {
             return message + " (create topic " + configuration.getTopic() + " with the attribute"
                    + " +message.type=TRANSACTION: the proxy accepts transactional messages only on such topics)";
         }
-        if (text.contains("No topic route") || text.contains("Failed to fetch topics")) {
+        if (text.contains("No topic route")) {
             return message + " (does topic " + configuration.getTopic() + " exist, typed TRANSACTION?)";
         }
         if (root.getClass().getSimpleName().equals("UnauthorizedException")) {
@@ -28,11 +28,23 @@ final class GrpcFailures {
                     ? " (the proxy requires authentication: set accessKey and secretKey)"
                     : " (check accessKey " + accessKey + ", its secretKey and its permissions)");
         }
-        if (text.contains("UNAVAILABLE")) {
-            return message + " (is the proxy reachable at " + configuration.getEndpoints() + "? does it require"
-                   + " TLS: useTls=true?)";
+        // A connection failure is a gRPC status (UNAVAILABLE) above the socket's error, if any.
+        Throwable unavailable = unavailableIn(failure);
+        if (unavailable != null) {
+            return unavailable.getClass().getSimpleName() + ": " + unavailable.getMessage()
+                   + (unavailable == root ? "" : ": " + root.getMessage()) + " (is the proxy reachable at "
+                   + configuration.getEndpoints() + "? does it require TLS: useTls=true?)";
         }
         return message;
+    }
+
+    private static Throwable unavailableIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).startsWith("UNAVAILABLE")) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The deepest cause: the client wraps the proxy's answer in start-up and execution exceptions. */

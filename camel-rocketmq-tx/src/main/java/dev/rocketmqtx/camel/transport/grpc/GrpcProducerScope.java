@@ -113,11 +113,22 @@ final class GrpcProducerScope {
                     view.getMessageId(), view.getTopic(), e);
             status = TransactionStatus.UNKNOWN;
         }
-        return switch (status) {
+        TransactionResolution resolution = switch (status) {
             case COMMIT -> TransactionResolution.COMMIT;
             case ROLLBACK -> TransactionResolution.ROLLBACK;
             default -> TransactionResolution.UNKNOWN;
         };
+        if (resolution == TransactionResolution.UNKNOWN || topic.equals(view.getTopic())) {
+            return resolution;
+        }
+        // The proxy gave the check the topic without its namespace; an end under that name would be lost.
+        try {
+            NamespacedCheckEnd.end(producer, GrpcClients.endpoints(settings), topic, view, resolution);
+        } catch (Exception e) {
+            LOG.warn("Ending checked transaction {} on topic {} with {} failed (the broker checks again later): {}",
+                    view.getMessageId(), topic, resolution, e.toString());
+        }
+        return TransactionResolution.UNKNOWN;
     }
 
     private void requireSameClientSettings(RocketMQTxConfiguration other, String endpoint) {
