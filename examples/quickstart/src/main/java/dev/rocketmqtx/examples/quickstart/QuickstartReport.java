@@ -54,11 +54,11 @@ public record QuickstartReport(Map<String, TransactionStatus> sendOutcomes,
         out.printf("  UNKNOWN, resolved by check    %2d%n", ended(TransactionStatus.UNKNOWN).size());
         out.printf("    logged     -> COMMIT        %2d  %s%n", resolvedByCheck(TransactionStatus.COMMIT).size(),
                 resolvedByCheck(TransactionStatus.COMMIT));
-        out.printf("    not logged -> ROLLBACK      %2d  %s%n", resolvedByCheck(TransactionStatus.ROLLBACK).size(),
-                resolvedByCheck(TransactionStatus.ROLLBACK));
-        out.printf("  check answers from the log    COMMIT %d, ROLLBACK %d, UNKNOWN %d (not logged, under %d s old)%n",
-                checkAnswers.commit(), checkAnswers.rollback(), checkAnswers.unknown(),
+        out.printf("    not logged -> ROLLBACK      %2d  %s  (once older than %d s)%n",
+                resolvedByCheck(TransactionStatus.ROLLBACK).size(), resolvedByCheck(TransactionStatus.ROLLBACK),
                 localTransactionTimeout.toSeconds());
+        out.printf("  broker checks answered        COMMIT %d, ROLLBACK %d, UNKNOWN %d%n", checkAnswers.commit(),
+                checkAnswers.rollback(), checkAnswers.unknown());
         out.printf("  delivered to shipping         %2d%s%n", delivered().size(),
                 shipped.size() > delivered().size() ? " (+" + (shipped.size() - delivered().size())
                                                       + " redelivered duplicates)" : "");
