@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
+import dev.rocketmqtx.camel.RocketMQTxEndpoint;
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQ;
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQConfig;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The scenario: instance 1 commits an order to the database and dies (SIGKILL) before telling the broker; instance
- * 2 starts in the same producer group, the broker asks it about the half message, it finds the row and commits,
- * and shipping receives the order exactly once.
+ * The scenario: instance 1 commits an order and its transaction log entry to the database and dies (SIGKILL) before
+ * telling the broker; instance 2 starts in the same producer group, the broker asks it about the half message, the
+ * log holds the transaction and it commits, and shipping receives the order exactly once. No check code anywhere.
  */
 public final class CrashRecovery {
 
@@ -27,8 +31,13 @@ public final class CrashRecovery {
     private CrashRecovery() {
     }
 
-    /** What shipping received and what the database holds for the order, with the timeline that led there. */
-    public record Result(int deliveries, int rows, List<String> timeline) {
+    /**
+     * What shipping received and what the database holds for the order, with the timeline that led there.
+     *
+     * @param deliveries          how many times the order reached the shipping route
+     * @param duplicatesNotRouted deliveries of it that shipping's idempotentRepository acknowledged without routing
+     */
+    public record Result(int deliveries, long duplicatesNotRouted, int rows, List<String> timeline) {
         public boolean exactlyOnce() {
             return deliveries == 1 && rows == 1;
         }
@@ -52,11 +61,19 @@ public final class CrashRecovery {
         String jdbcUrl = OrderTable.jdbcUrl(workDir);
         List<String> shipped = new CopyOnWriteArrayList<>();
 
+        String shippingUri = "rocketmq-tx:orders?namesrvAddr=" + namesrvAddr + "&consumerGroup=shipping"
+                             + "&idempotentRepository=#shippedOrders";
+        long duplicatesNotRouted;
         try (CamelContext shipping = new DefaultCamelContext()) {
+            // Shipping's own database: its idempotency keys commit in the shipping route's database transaction.
+            JdbcDataSource shippingDatabase = new JdbcDataSource();
+            shippingDatabase.setURL("jdbc:h2:mem:shipping-" + workDir.getFileName() + ";DB_CLOSE_DELAY=-1");
+            shipping.getRegistry().bind("transactionManager", new DataSourceTransactionManager(shippingDatabase));
+            shipping.getRegistry().bind("shippedOrders", new JdbcMessageIdRepository(shippingDatabase, "shipping"));
             shipping.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("rocketmq-tx:orders?namesrvAddr=" + namesrvAddr + "&consumerGroup=shipping")
+                    from(shippingUri)
                             .process(e -> {
                                 String orderId = e.getMessage().getHeader("orderId", String.class);
                                 shipped.add(orderId);
@@ -81,9 +98,11 @@ public final class CrashRecovery {
             } finally {
                 second.stop(Duration.ofSeconds(5));
             }
+            duplicatesNotRouted = shipping.getEndpoint(shippingUri, RocketMQTxEndpoint.class).getConsumedDuplicateCount();
         }
         int deliveries = (int) shipped.stream().filter(ORDER_ID::equals).count();
-        return new Result(deliveries, new OrderTable(jdbcUrl).count(ORDER_ID), timeline.events());
+        int rows = new OrderTable(OrderTable.dataSource(jdbcUrl)).count(ORDER_ID);
+        return new Result(deliveries, duplicatesNotRouted, rows, timeline.events());
     }
 
     private static void awaitNoDuplicate(List<String> shipped) throws InterruptedException {

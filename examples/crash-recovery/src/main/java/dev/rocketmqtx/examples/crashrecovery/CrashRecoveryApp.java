@@ -24,6 +24,10 @@ public final class CrashRecoveryApp {
             EmbeddedRocketMQ broker = CrashRecovery.startBroker();
             Path workDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "crash-recovery-");
             CrashRecovery.Result result = CrashRecovery.run(broker.namesrvAddr(), workDir);
+            if (result.duplicatesNotRouted() > 0) {
+                System.out.printf("%d duplicate deliveries acknowledged without routing (idempotentRepository)%n",
+                        result.duplicatesNotRouted());
+            }
             System.out.printf("%s delivered %d time(s), %d row(s) in the database: %s%n", CrashRecovery.ORDER_ID,
                     result.deliveries(), result.rows(), result.exactlyOnce() ? "exactly once, OK" : "NOT exactly once");
             exitCode = result.exactlyOnce() ? 0 : 1;

@@ -1,26 +1,30 @@
 package dev.rocketmqtx.examples.crashrecovery;
 
 import dev.rocketmqtx.camel.RocketMQTxConstants;
-import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The order service, as every instance runs it. The producer group is the same in all instances: that is what lets
- * the broker ask a new instance about the half messages of one that died.
+ * The order service, as every instance runs it. There is no check code: the transaction log answers the broker, on
+ * whichever instance the broker asks. The producer group is the same in all instances: that is what lets the broker
+ * ask a new instance about the half messages of one that died.
  */
 public class OrderServiceRoutes extends RouteBuilder {
 
     /** Printed on stdout once the row is committed; the demo kills the instance when it reads it. */
     public static final String ROW_COMMITTED = "row committed";
+    /** Registry name of the transaction log (see OrderServiceInstance). */
+    public static final String ORDER_LOG = "orderLog";
 
     private final String namesrvAddr;
     private final OrderTable orders;
     private final boolean freezeAfterCommit;
 
     /**
-     * @param freezeAfterCommit demo only: stop inside the local transaction right after the database commit, so
-     *                          that a kill lands exactly where a crash hurts most
+     * @param freezeAfterCommit demo only: stop right after the database commit, before the component can send COMMIT
+     *                          to the broker, so that a kill lands exactly where a crash hurts most
      */
     public OrderServiceRoutes(String namesrvAddr, OrderTable orders, boolean freezeAfterCommit) {
         this.namesrvAddr = namesrvAddr;
@@ -28,35 +32,42 @@ public class OrderServiceRoutes extends RouteBuilder {
         this.freezeAfterCommit = freezeAfterCommit;
     }
 
+    /** The producer: the transaction id goes to orderLog in the database transaction of the local transaction. */
+    public String producerUri() {
+        return "rocketmq-tx:orders?namesrvAddr=" + namesrvAddr + "&producerGroup=order-service"
+               + "&localTransaction=direct:saveOrder&transactionLog=#" + ORDER_LOG;
+    }
+
     @Override
     public void configure() {
         from("direct:placeOrder").routeId("place-order")
-                .to("rocketmq-tx:orders?namesrvAddr=" + namesrvAddr + "&producerGroup=order-service"
-                    + "&localTransaction=direct:saveOrder&checkUri=direct:checkOrder");
+                .to(producerUri());
 
-        // The local transaction: the broker already holds the half message when this runs.
+        // The local transaction: the broker already holds the half message when this runs, and the component runs
+        // it in a database transaction that also holds the log entry.
         from("direct:saveOrder").routeId("save-order")
                 .process(e -> say("half message stored, transaction id "
                                   + e.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID)))
                 .process(e -> orders.insert(orderId(e), e.getMessage().getBody(String.class)))
-                .process(e -> say(orderId(e) + " " + ROW_COMMITTED))
-                .process(e -> {
-                    if (freezeAfterCommit) {
-                        // Never returns: the COMMIT to the broker is never sent. Only the check can save the order now.
-                        Thread.currentThread().join();
-                    }
-                });
+                .process(e -> afterCommit(orderId(e)));
+    }
 
-        // The broker's question about a transaction whose end it never heard: the database has the answer.
-        from("direct:checkOrder").routeId("check-order")
-                .process(e -> {
-                    boolean saved = orders.count(orderId(e)) > 0;
-                    TransactionStatus answer = saved ? TransactionStatus.COMMIT : TransactionStatus.ROLLBACK;
-                    e.getMessage().setHeader(RocketMQTxConstants.STATUS, answer);
-                    say("broker checks " + orderId(e) + " (check #"
-                        + e.getMessage().getHeader(RocketMQTxConstants.CHECK_TIMES) + "): row "
-                        + (saved ? "found" : "not found") + " -> " + answer);
-                });
+    /** Reports the commit of the row and its log entry, and (demo only) freezes there. */
+    private void afterCommit(String orderId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                say(orderId + " " + ROW_COMMITTED + " with its transaction log entry");
+                if (freezeAfterCommit) {
+                    try {
+                        // Never returns: the COMMIT to the broker is never sent. Only a check can save the order now.
+                        Thread.currentThread().join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
     }
 
     private static String orderId(Exchange exchange) {
@@ -64,7 +75,7 @@ public class OrderServiceRoutes extends RouteBuilder {
     }
 
     /** The instance's events go to stdout, where the demo reads them. */
-    private static void say(String event) {
+    static void say(String event) {
         System.out.println(event);
         System.out.flush();
     }

@@ -1,54 +1,46 @@
 package dev.rocketmqtx.examples.crashrecovery;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.Path;
 
-/** The order table in a file database that every instance of the service opens, one after the other. */
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The order table in a file database that every instance of the service opens, one after the other. Spring's
+ * JdbcTemplate: an insert joins the database transaction of the calling thread, the one the component opens around
+ * the local transaction, so the row and the transaction log entry commit together.
+ */
 public class OrderTable {
 
-    private final String jdbcUrl;
+    private final JdbcTemplate jdbc;
 
-    public OrderTable(String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
+    public OrderTable(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** A file database under the folder; the write delay is off so that a commit is on disk when it returns. */
-    public static String jdbcUrl(java.nio.file.Path folder) {
+    public static String jdbcUrl(Path folder) {
         return "jdbc:h2:file:" + folder.resolve("orders").toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
-    public void createTable() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create table if not exists orders (id varchar(40) primary key, item varchar(40))");
-        }
+    public static DataSource dataSource(String jdbcUrl) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(jdbcUrl);
+        return dataSource;
     }
 
-    /** Inserts the order in its own database transaction and commits it. */
-    public void insert(String orderId, String item) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("insert into orders (id, item) values (?, ?)")) {
-                insert.setString(1, orderId);
-                insert.setString(2, item);
-                insert.executeUpdate();
-            }
-            connection.commit();
-        }
+    public void createTable() {
+        jdbc.execute("create table if not exists orders (id varchar(40) primary key, item varchar(40))");
     }
 
-    public int count(String orderId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl);
-             PreparedStatement query = connection.prepareStatement("select count(*) from orders where id = ?")) {
-            query.setString(1, orderId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+    /** Inserts the order in the current transaction; it is durable once that transaction commits. */
+    public void insert(String orderId, String item) {
+        jdbc.update("insert into orders (id, item) values (?, ?)", orderId, item);
+    }
+
+    public int count(String orderId) {
+        return jdbc.queryForObject("select count(*) from orders where id = ?", Integer.class, orderId);
     }
 }

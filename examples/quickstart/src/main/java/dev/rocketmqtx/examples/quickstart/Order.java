@@ -12,10 +12,16 @@ public record Order(String id, String item, int quantity, Mishap mishap) {
     public enum Mishap {
         /** Saved and committed normally. */
         NONE,
-        /** The row is committed, but the producer's COMMIT never reaches the broker: the check must find the row. */
+        /**
+         * The row and its transaction log entry are committed, but the producer's COMMIT never reaches the broker: the
+         * check must find the entry.
+         */
         COMMIT_ANSWER_LOST,
-        /** The database call timed out before the insert: nothing committed, the check must find no row. */
-        DATABASE_TIMEOUT
+        /**
+         * The database connection breaks while committing: nothing is committed, and the service cannot tell. The
+         * check must find no entry and, once the transaction can no longer be running, roll it back.
+         */
+        CONNECTION_LOST_ON_COMMIT
     }
 
     /** The message body: what the shipping service needs to know. */
@@ -23,7 +29,7 @@ public record Order(String id, String item, int quantity, Mishap mishap) {
         return id + "," + item + "," + quantity;
     }
 
-    /** The 20 orders of the demo: 14 fine, 3 invalid, 2 with a lost COMMIT, 1 with a database timeout. */
+    /** The 20 orders of the demo: 14 fine, 3 invalid, 2 with a lost COMMIT, 1 with a connection lost on commit. */
     public static List<Order> demoOrders() {
         List<Order> orders = new ArrayList<>();
         String[] items = {"kayak", "paddle", "tent", "lantern", "stove"};
@@ -36,7 +42,7 @@ public record Order(String id, String item, int quantity, Mishap mishap) {
             };
             Mishap mishap = switch (i) {
                 case 6, 14 -> Mishap.COMMIT_ANSWER_LOST;
-                case 9 -> Mishap.DATABASE_TIMEOUT;
+                case 9 -> Mishap.CONNECTION_LOST_ON_COMMIT;
                 default -> Mishap.NONE;
             };
             orders.add(new Order(id, item, quantity, mishap));

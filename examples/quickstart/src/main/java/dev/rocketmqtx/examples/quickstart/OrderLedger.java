@@ -5,18 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rocketmqtx.camel.TransactionStatus;
 
-/** What the demo saw happen to its orders: how each send ended, what the checks answered, what was shipped. */
+/** What the demo saw happen to its orders: how each send ended and what was shipped. */
 public class OrderLedger {
 
     private final String runId;
     private final Map<String, TransactionStatus> sendOutcomes = new LinkedHashMap<>();
-    private final Map<String, TransactionStatus> checkAnswers = new ConcurrentHashMap<>();
     private final List<String> shipped = new CopyOnWriteArrayList<>();
     private final AtomicInteger fromEarlierRuns = new AtomicInteger();
     private volatile long lastSendNanos;
@@ -34,13 +32,6 @@ public class OrderLedger {
         lastSendNanos = System.nanoTime();
     }
 
-    /** Keeps the first final answer per order: the broker stops asking once it has one. */
-    public void checked(String orderId, String messageRunId, TransactionStatus answer) {
-        if (runId.equals(messageRunId)) {
-            checkAnswers.putIfAbsent(orderId, answer);
-        }
-    }
-
     public void shipped(String orderId, String messageRunId) {
         if (runId.equals(messageRunId)) {
             shipped.add(orderId);
@@ -53,10 +44,6 @@ public class OrderLedger {
         return new LinkedHashMap<>(sendOutcomes);
     }
 
-    public Map<String, TransactionStatus> checkAnswers() {
-        return Map.copyOf(checkAnswers);
-    }
-
     public List<String> shipped() {
         return List.copyOf(shipped);
     }
@@ -66,21 +53,44 @@ public class OrderLedger {
     }
 
     /**
+     * How the checks decided the orders that ended UNKNOWN, as far as the demo can see without check code of its own:
+     * a shipped one was committed; the others were rolled back once the producer has counted as many ROLLBACK
+     * answers to checks (before that they are missing from the map: still undecided).
+     */
+    public Map<String, TransactionStatus> checkDecisions(long checkRollbacks) {
+        Map<String, TransactionStatus> decisions = new LinkedHashMap<>();
+        List<String> notShipped = new ArrayList<>();
+        sendOutcomes().forEach((orderId, outcome) -> {
+            if (outcome == TransactionStatus.UNKNOWN) {
+                if (shipped.contains(orderId)) {
+                    decisions.put(orderId, TransactionStatus.COMMIT);
+                } else {
+                    notShipped.add(orderId);
+                }
+            }
+        });
+        if (!notShipped.isEmpty() && checkRollbacks >= notShipped.size()) {
+            notShipped.forEach(orderId -> decisions.put(orderId, TransactionStatus.ROLLBACK));
+        }
+        return decisions;
+    }
+
+    /**
      * Every order that should ship has shipped, every UNKNOWN order has been decided by a check, and the check window
      * has passed since the last send, so a rolled-back order that were to arrive would have arrived by now.
      */
-    public boolean settled(Duration checkWindow) {
-        return waitingFor().isEmpty() && System.nanoTime() - lastSendNanos >= checkWindow.toNanos();
+    public boolean settled(Duration checkWindow, long checkRollbacks) {
+        return waitingFor(checkRollbacks).isEmpty() && System.nanoTime() - lastSendNanos >= checkWindow.toNanos();
     }
 
     /** Orders still awaited, with what they wait for; empty when nothing is pending. */
-    public List<String> waitingFor() {
+    public List<String> waitingFor(long checkRollbacks) {
+        Map<String, TransactionStatus> checkDecisions = checkDecisions(checkRollbacks);
         List<String> pending = new ArrayList<>();
         sendOutcomes().forEach((orderId, outcome) -> {
-            TransactionStatus decided = outcome == TransactionStatus.UNKNOWN ? checkAnswers.get(orderId) : outcome;
-            if (decided == null) {
+            if (outcome == TransactionStatus.UNKNOWN && !checkDecisions.containsKey(orderId)) {
                 pending.add(orderId + " (check)");
-            } else if (decided == TransactionStatus.COMMIT && !shipped.contains(orderId)) {
+            } else if (outcome == TransactionStatus.COMMIT && !shipped.contains(orderId)) {
                 pending.add(orderId + " (delivery)");
             }
         });

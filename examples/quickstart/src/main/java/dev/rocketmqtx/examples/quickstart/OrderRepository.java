@@ -1,67 +1,37 @@
 package dev.rocketmqtx.examples.quickstart;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
-/** The order table, with plain JDBC: each insert is its own database transaction, committed explicitly. */
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The order table, with Spring's JdbcTemplate: an insert joins the database transaction of the calling thread, which
+ * is the one the component opens around the local transaction, so the row and the transaction log entry commit
+ * together.
+ */
 public class OrderRepository {
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
 
     public OrderRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    public void createTable() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create table if not exists orders ("
-                              + "id varchar(40) primary key, item varchar(40) not null, quantity int not null)");
-        }
+    public void createTable() {
+        jdbc.execute("create table if not exists orders ("
+                     + "id varchar(40) primary key, item varchar(40) not null, quantity int not null)");
     }
 
-    /** Inserts the order and commits; when this returns, the row is durable. */
-    public void insert(Order order) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into orders (id, item, quantity) values (?, ?, ?)")) {
-                insert.setString(1, order.id());
-                insert.setString(2, order.item());
-                insert.setInt(3, order.quantity());
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+    /** Inserts the order in the current transaction; it is durable once that transaction commits. */
+    public void insert(Order order) {
+        jdbc.update("insert into orders (id, item, quantity) values (?, ?, ?)", order.id(), order.item(),
+                order.quantity());
     }
 
-    public boolean exists(String orderId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("select 1 from orders where id = ?")) {
-            query.setString(1, orderId);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
-
-    public Set<String> ids() throws SQLException {
-        Set<String> ids = new TreeSet<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id from orders")) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
+    public Set<String> ids() {
+        return new TreeSet<>(jdbc.queryForList("select id from orders", String.class));
     }
 }

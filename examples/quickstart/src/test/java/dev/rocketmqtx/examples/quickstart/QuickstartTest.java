@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The quickstart's scenario against a real embedded broker: what is shipped is exactly what is saved. */
+/**
+ * The quickstart's scenario against a real embedded broker: what is shipped is exactly what is saved, with the
+ * broker's checks answered by the transaction log alone.
+ */
 class QuickstartTest {
 
     @Test

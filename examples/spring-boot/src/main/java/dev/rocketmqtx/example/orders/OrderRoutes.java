@@ -1,7 +1,5 @@
 package dev.rocketmqtx.example.orders;
 
-import dev.rocketmqtx.camel.RocketMQTxConstants;
-import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -20,35 +18,30 @@ public class OrderRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // Headers orderId, item and quantity; they travel as user properties of the message, so the check and the
-        // consumer see them too.
+        // Headers orderId, item and quantity; they travel as user properties of the message, so the consumer sees
+        // them too. transactionLog: the component adds the transaction id to orderLog in the database transaction of
+        // the local transaction, and answers the broker's checks from it (no check route).
         from("direct:placeOrder").routeId("place-order")
                 .to("rocketmq-tx:{{orders.topic}}?producerGroup={{orders.producer-group}}"
-                    + "&localTransaction=direct:saveOrder&checkUri=direct:checkOrder");
+                    + "&localTransaction=direct:saveOrder&transactionLog=#orderLog"
+                    + "&localTransactionTimeout={{orders.local-transaction-timeout}}");
 
-        // The local transaction. transacted() is HERE, not around the producer: the database transaction commits
-        // when this route ends, before the component answers COMMIT to the broker, so no consumer can see a
-        // message whose order is not yet (or never) in the database. A failure rolls the database back and the
-        // component answers ROLLBACK.
+        // The local transaction. The component runs it in a database transaction, with the log entry; the
+        // transacted() here joins that transaction, and the sql endpoints join it too. It commits when this route
+        // ends, before the component answers COMMIT to the broker, so no consumer can see a message whose order is
+        // not yet (or never) in the database. A failure rolls the database back, log entry included, and the
+        // component answers ROLLBACK. (Without transactionLog, transacted() belongs here, never around the producer.)
         from("direct:saveOrder").routeId("save-order")
                 .transacted()
                 .to("sql:insert into orders (id, item, quantity) values (:#orderId, :#item, :#quantity)")
                 // fails on the stock table's check constraint when too few are left
                 .to("sql:update stock set available = available - :#quantity where item = :#item");
 
-        // The broker's check, for a transaction whose COMMIT or ROLLBACK it did not receive (for example because
-        // this instance crashed): the database decides, so any instance of the application can answer.
-        from("direct:checkOrder").routeId("check-order")
-                .to("sql:select count(*) from orders where id = :#orderId?outputType=SelectOne")
-                .choice()
-                    .when(body().isGreaterThan(0))
-                        .setHeader(RocketMQTxConstants.STATUS, constant(TransactionStatus.COMMIT))
-                    .otherwise()
-                        .setHeader(RocketMQTxConstants.STATUS, constant(TransactionStatus.ROLLBACK));
-
-        // Shipping receives committed orders only. It looks the order up to show that the row is always there
-        // by the time the message is.
-        from("rocketmq-tx:{{orders.topic}}?consumerGroup={{orders.shipping-group}}").routeId("ship-order")
+        // Shipping receives committed orders only, each transaction once: idempotentRepository adds its id in the
+        // route's database transaction and acknowledges a second delivery without routing it. It looks the order up
+        // to show that the row is always there by the time the message is.
+        from("rocketmq-tx:{{orders.topic}}?consumerGroup={{orders.shipping-group}}&idempotentRepository=#shippedOrders")
+                .routeId("ship-order")
                 .to("sql:select count(*) from orders where id = :#orderId?outputType=SelectOne")
                 .bean(shipments, "ship(${header.orderId}, ${body})");
     }

@@ -13,9 +13,13 @@ import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQ;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,11 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The example application against a real broker: the order's database transaction and its message agree.
+ * The example application against a real broker: the order's database transaction and its message agree, and the
+ * transaction log answers the broker's checks.
  *
  * <p>A plain {@code @SpringBootTest}: the Camel context is the application's own, started by Spring Boot.
  */
 @SpringBootTest(classes = OrderApplication.class)
+@Import(OrderFlowTest.EndLostRoutes.class)
 class OrderFlowTest {
 
     private static final EmbeddedRocketMQ BROKER = EmbeddedRocketMQ.shared();
@@ -56,6 +62,29 @@ class OrderFlowTest {
         registry.add("orders.shipping-group", () -> shippingGroup);
     }
 
+    /**
+     * The application's producer once more, with a local transaction whose end never reaches the broker: it saves the
+     * order with the application's own route, then answers UNKNOWN, as if its COMMIT had been lost on the way.
+     */
+    @TestConfiguration
+    static class EndLostRoutes {
+        @Bean
+        RouteBuilder endLostRoutes() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:placeOrderEndLost")
+                            .to("rocketmq-tx:{{orders.topic}}?producerGroup={{orders.producer-group}}"
+                                + "&localTransaction=direct:saveOrderEndLost&transactionLog=#orderLog"
+                                + "&localTransactionTimeout={{orders.local-transaction-timeout}}");
+                    from("direct:saveOrderEndLost")
+                            .to("direct:saveOrder")
+                            .setHeader(RocketMQTxConstants.STATUS, constant(TransactionStatus.UNKNOWN));
+                }
+            };
+        }
+    }
+
     @Autowired
     private ProducerTemplate template;
     @Autowired
@@ -70,8 +99,10 @@ class OrderFlowTest {
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.COMMIT);
         assertThat(ordersInDatabase(List.of("committed-1"))).containsExactly("committed-1");
+        assertThat(logged("order-log", transactionId(result))).as("in the transaction log").isTrue();
         await().atMost(DELIVERY).until(() -> shipments.shipped().containsKey("committed-1"));
         assertThat(shipments.shipped().get("committed-1")).as("order row present when its message arrived").isTrue();
+        await().atMost(DELIVERY).until(() -> logged("shipping", transactionId(result)));
     }
 
     @Test
@@ -86,6 +117,7 @@ class OrderFlowTest {
         // both statements of the local transaction are undone: no order row, and the stock is untouched
         assertThat(ordersInDatabase(List.of("too-large-1"))).isEmpty();
         assertThat(stock("gadget")).isEqualTo(stockBefore);
+        assertThat(logged("order-log", transactionId(result))).as("in the transaction log").isFalse();
         await().during(CHECK_WINDOW).atMost(CHECK_WINDOW.plusSeconds(10))
                 .until(() -> !shipments.shipped().containsKey("too-large-1"));
     }
@@ -108,11 +140,28 @@ class OrderFlowTest {
     }
 
     @Test
-    void checkAnswersFromTheDatabase() {
-        placeOrder("checked-1", "widget", 1);
+    void orderWhoseEndTheBrokerNeverHearsIsCommittedFromTheTransactionLog() {
+        Exchange result = template.send("direct:placeOrderEndLost", exchange -> {
+            exchange.getMessage().setHeaders(Map.of("orderId", "end-lost-1", "item", "widget", "quantity", 1));
+            exchange.getMessage().setBody("order end-lost-1: 1 x widget");
+        });
 
-        assertThat(check("checked-1")).isEqualTo(TransactionStatus.COMMIT);
-        assertThat(check("never-placed")).isEqualTo(TransactionStatus.ROLLBACK);
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.UNKNOWN);
+        assertThat(logged("order-log", transactionId(result))).isTrue();
+        // Only the broker's check can commit it now, and the application has no check code: the log answers.
+        await().atMost(DELIVERY).until(() -> shipments.shipped().containsKey("end-lost-1"));
+        assertThat(shipments.shipped().get("end-lost-1")).as("order row present when its message arrived").isTrue();
+    }
+
+    private boolean logged(String processorName, String transactionId) {
+        Integer entries = jdbc.queryForObject("select count(*) from CAMEL_MESSAGEPROCESSED where processorName = ? and"
+                                              + " messageId = ?", Integer.class, processorName, transactionId);
+        return entries != null && entries > 0;
+    }
+
+    private static String transactionId(Exchange exchange) {
+        return exchange.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID, String.class);
     }
 
     private Exchange placeOrder(String orderId, String item, int quantity) {
@@ -120,11 +169,6 @@ class OrderFlowTest {
             exchange.getMessage().setHeaders(Map.of("orderId", orderId, "item", item, "quantity", quantity));
             exchange.getMessage().setBody("order " + orderId + ": " + quantity + " x " + item);
         });
-    }
-
-    private Object check(String orderId) {
-        return template.send("direct:checkOrder", exchange -> exchange.getMessage().setHeader("orderId", orderId))
-                .getMessage().getHeader(RocketMQTxConstants.STATUS);
     }
 
     private Set<String> ordersInDatabase(List<String> ids) {

@@ -8,8 +8,9 @@ import dev.rocketmqtx.camel.test.EmbeddedRocketMQ;
 import org.apache.camel.main.Main;
 
 /**
- * Runs the YAML routes (src/main/resources/camel and demo, see application.properties) on Camel Main. The only Java
- * is what YAML cannot give: the DataSource and, without {@code -DnamesrvAddr} or NAMESRV_ADDR, a broker.
+ * Runs the YAML routes and beans (src/main/resources/camel and demo, see application.properties) on Camel Main. The
+ * only Java is what the YAML does not give: the DataSource with its tables and, without {@code -DnamesrvAddr} or
+ * NAMESRV_ADDR, a broker.
  */
 public final class YamlOrdersApp {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The YAML routes of the example, loaded by Camel Main, against a real embedded broker. */
+/** The YAML routes and beans of the example, loaded by Camel Main, against a real embedded broker. */
 class YamlRoutesTest {
 
     /** The broker's transaction timeout plus a check interval, with a margin: a rolled-back order stays away this long. */
@@ -53,6 +53,8 @@ class YamlRoutesTest {
 
         assertThat(valid.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.COMMIT);
         assertThat(invalid.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
+        // The transaction log of the YAML beans holds the committed transaction only: it is what answers checks.
+        assertThat(orderLog()).contains(transactionId(valid)).doesNotContain(transactionId(invalid));
         await().atMost(Duration.ofSeconds(60)).until(() -> shipped().contains("yaml-1"));
         await().during(CHECK_WINDOW).atMost(CHECK_WINDOW.plusSeconds(10)).until(() -> !shipped().contains("yaml-2"));
         assertThat(OrderDatabase.column(dataSource, "select id from orders")).containsExactly("yaml-1");
@@ -67,6 +69,15 @@ class YamlRoutesTest {
             exchange.getMessage().setHeader("quantity", quantity);
             exchange.getMessage().setBody(orderId + ": " + quantity + " x kayak");
         });
+    }
+
+    private List<String> orderLog() throws Exception {
+        return OrderDatabase.column(dataSource,
+                "select messageId from CAMEL_MESSAGEPROCESSED where processorName = 'order-service'");
+    }
+
+    private static String transactionId(Exchange exchange) {
+        return exchange.getMessage().getHeader(RocketMQTxConstants.TRANSACTION_ID, String.class);
     }
 
     private List<String> shipped() throws Exception {
