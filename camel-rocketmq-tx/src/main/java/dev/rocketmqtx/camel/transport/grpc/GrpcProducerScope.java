@@ -36,6 +36,8 @@ final class GrpcProducerScope {
     private final String topic;
     private final TransactionScope scope;
     private volatile Producer producer;
+    /** Set when the topic has a namespace: then checks are ended by the component, see NamespacedCheckEnd. */
+    private volatile NamespacedCheckEnd namespacedCheckEnd;
     private int members;
 
     private GrpcProducerScope(String key, RocketMQTxConfiguration configuration, String endpoint) {
@@ -76,13 +78,17 @@ final class GrpcProducerScope {
                 Producer current = producer;
                 producer = null;
                 if (current != null) {
-                    try {
-                        current.close();
-                    } catch (Exception e) {
-                        LOG.debug("Closing the gRPC producer of topic {} failed: {}", topic, e.toString());
-                    }
+                    closeQuietly(current);
                 }
             }
+        }
+    }
+
+    private void closeQuietly(Producer closing) {
+        try {
+            closing.close();
+        } catch (Exception e) {
+            LOG.debug("Closing the gRPC producer of topic {} failed: {}", topic, e.toString());
         }
     }
 
@@ -99,6 +105,15 @@ final class GrpcProducerScope {
                         .setMaxAttempts(settings.getRetryTimesWhenSendFailed() + 1)
                         .setTransactionChecker(this::check)
                         .build();
+                if (!topic.equals(settings.getTopic())) {
+                    try {
+                        namespacedCheckEnd = NamespacedCheckEnd.of(producer);
+                    } catch (IllegalStateException e) {
+                        closeQuietly(producer);
+                        producer = null;
+                        throw e;
+                    }
+                }
             }
         }
     }
@@ -123,7 +138,7 @@ final class GrpcProducerScope {
         }
         // The proxy gave the check the topic without its namespace; an end under that name would be lost.
         try {
-            NamespacedCheckEnd.end(producer, GrpcClients.endpoints(settings), topic, view, resolution);
+            namespacedCheckEnd.end(GrpcClients.endpoints(settings), topic, view, resolution);
         } catch (Exception e) {
             LOG.warn("Ending checked transaction {} on topic {} with {} failed (the broker checks again later): {}",
                     view.getMessageId(), topic, resolution, e.toString());

@@ -28,11 +28,36 @@ import org.apache.rocketmq.common.message.MessageConst;
  */
 final class NamespacedCheckEnd {
 
-    private NamespacedCheckEnd() {
+    private final Producer producer;
+    private final Method end;
+
+    private NamespacedCheckEnd(Producer producer, Method end) {
+        this.producer = producer;
+        this.end = end;
     }
 
-    static void end(Producer producer, String endpoints, String namespacedTopic, MessageView check,
-                    TransactionResolution resolution) throws Exception {
+    /**
+     * The way to end checks of this producer under a namespaced topic, looked up once, when the producer starts.
+     *
+     * @throws IllegalStateException when this version of the client has no such method: the route must not start,
+     *                               or every check of the topic would be lost
+     */
+    static NamespacedCheckEnd of(Producer producer) {
+        try {
+            Method end = producer.getClass().getMethod("endTransaction", Endpoints.class, GeneralMessage.class,
+                    MessageId.class, String.class, TransactionResolution.class, TransactionSource.class);
+            end.setAccessible(true);
+            return new NamespacedCheckEnd(producer, end);
+        } catch (NoSuchMethodException | RuntimeException e) {
+            throw new IllegalStateException("Option namespace on the gRPC protocol needs a rocketmq-client-java"
+                                            + " whose producer can end a checked transaction under the namespaced"
+                                            + " topic (5.2.0 can; this one cannot: " + e + "). Use that version,"
+                                            + " or no namespace", e);
+        }
+    }
+
+    void end(String endpoints, String namespacedTopic, MessageView check, TransactionResolution resolution)
+            throws Exception {
         ByteBuffer body = check.getBody().duplicate();
         byte[] bytes = new byte[body.remaining()];
         body.get(bytes);
@@ -40,9 +65,6 @@ final class NamespacedCheckEnd {
                 .setTopic(namespacedTopic).setBody(bytes).build();
         String transactionId = check.getProperties().getOrDefault(MessageConst.PROPERTY_TRANSACTION_ID,
                 check.getMessageId().toString());
-        Method end = producer.getClass().getMethod("endTransaction", Endpoints.class, GeneralMessage.class,
-                MessageId.class, String.class, TransactionResolution.class, TransactionSource.class);
-        end.setAccessible(true);
         try {
             end.invoke(producer, new Endpoints(endpoints), new GeneralMessageImpl(named), check.getMessageId(),
                     transactionId, resolution, TransactionSource.SOURCE_SERVER_CHECK);
