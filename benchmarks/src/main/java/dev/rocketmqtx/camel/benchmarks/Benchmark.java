@@ -34,6 +34,9 @@ final class Benchmark {
         section("consumer", () -> new ConsumerBenchmark(broker, options, report).run());
         section("check", () -> new CheckPathBenchmark(broker, options, report).run());
         section("footprint", () -> new FootprintBenchmark(broker, options, report).run());
+        section("grpc", () -> new GrpcBenchmark(broker, options, report).run());
+        section("proxy-latency", () -> new ProxyLatencyBenchmark(broker, options, report).run());
+        section("consistency", () -> new ConsistencyBenchmark(broker, options, report).run());
         report.line("\nTotal run time: " + Math.round((System.nanoTime() - start) / 1e9) + " s; system load average"
                     + " (1 min) at the end: " + Report.loadAverage());
         return report;

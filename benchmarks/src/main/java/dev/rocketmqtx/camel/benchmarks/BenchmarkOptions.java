@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The runner's settings, from {@code --name=value} arguments. The defaults keep a full run at about nine minutes on
- * two cores; raise {@code --rounds} and {@code --round-seconds} for steadier figures.
+ * The runner's settings, from {@code --name=value} arguments. With the defaults, the remoting sections (producer,
+ * consumer, check, footprint) take about nine minutes on two quiet cores, and the gRPC, proxy-latency and consistency
+ * sections about as long again; raise {@code --rounds} and {@code --round-seconds} for steadier figures.
  */
 public final class BenchmarkOptions {
 
+    static final List<String> SECTIONS = List.of("producer", "consumer", "check", "footprint", "grpc", "proxy-latency",
+            "consistency");
+
     /** External name server; {@code null} starts an embedded broker in this JVM. */
     String namesrvAddr;
-    Set<String> sections = new LinkedHashSet<>(List.of("producer", "consumer", "check", "footprint"));
+    Set<String> sections = new LinkedHashSet<>(SECTIONS);
     int messageSize = 1024;
 
     List<Integer> senders = List.of(1, 8);
@@ -41,6 +45,13 @@ public final class BenchmarkOptions {
     int footprintTransactions = 200_000;
     int footprintSenders = 8;
 
+    int grpcConsumerMessages = 20_000;
+    int proxyLatencySamples = 5;
+    /** transactionTimeOut of the latency section's own broker. */
+    long proxyLatencyTimeoutMillis = 15_000;
+    int consistencyMessages = 50_000;
+    String consistencyDatabase = BenchDatabase.MEMORY;
+
     Path reportFile;
     String runId = Long.toString(System.currentTimeMillis() % 1_000_000);
 
@@ -48,7 +59,9 @@ public final class BenchmarkOptions {
             Usage: java -jar camel-rocketmq-tx-benchmarks.jar [--name=value ...]
               --namesrv=host:port          use an external broker (default: embedded broker in this JVM); its topics
                                            are created through the name server's default topic key
-              --sections=producer,consumer,check,footprint   what to run (default: all)
+              --sections=producer,consumer,check,footprint,grpc,proxy-latency,consistency   what to run (default:
+                                           all); grpc and proxy-latency start RocketMQ proxies and need the embedded
+                                           broker
               --message-size=1024          body size in bytes
               --senders=1,8                concurrent senders of the producer rounds
               --contenders=a,b,c,d         producer contenders: a raw sync send, b raw transactional, c rocketmq-tx
@@ -63,6 +76,11 @@ public final class BenchmarkOptions {
               --check-timeout-ms --check-interval-ms   the broker's settings (required with --namesrv for the target)
               --endpoints=20               producer endpoints started to measure the heap of one
               --footprint-transactions=200000 --footprint-senders=8
+              --grpc-consumer-messages=20000   messages of each gRPC consumer drain (grpc section)
+              --proxy-latency-samples=5 --proxy-latency-timeout-ms=15000   samples per path, and transactionTimeOut of
+                                           the latency section's own broker
+              --consistency-messages=50000 messages of each consumer drain of the consistency section
+              --consistency-database=mem   H2 in memory (mem) or in a file (file) for the consistency section
               --report=FILE                also write the Markdown report to FILE
             """;
 
@@ -84,7 +102,7 @@ public final class BenchmarkOptions {
     private void set(String name, String value) {
         switch (name) {
             case "namesrv" -> namesrvAddr = value;
-            case "sections" -> sections = new LinkedHashSet<>(List.of(value.split(",")));
+            case "sections" -> sections = subset(name, value, SECTIONS);
             case "message-size" -> messageSize = positive(name, value);
             case "senders" -> senders = intList(name, value);
             case "contenders" -> contenders = subset(name, value, List.of("a", "b", "c", "d"));
@@ -105,6 +123,12 @@ public final class BenchmarkOptions {
             case "endpoints" -> endpoints = positive(name, value);
             case "footprint-transactions" -> footprintTransactions = positive(name, value);
             case "footprint-senders" -> footprintSenders = positive(name, value);
+            case "grpc-consumer-messages" -> grpcConsumerMessages = positive(name, value);
+            case "proxy-latency-samples" -> proxyLatencySamples = positive(name, value);
+            case "proxy-latency-timeout-ms" -> proxyLatencyTimeoutMillis = positive(name, value);
+            case "consistency-messages" -> consistencyMessages = positive(name, value);
+            case "consistency-database" -> consistencyDatabase = oneOf(name, value,
+                    List.of(BenchDatabase.MEMORY, BenchDatabase.FILE));
             case "report" -> reportFile = Path.of(value);
             default -> throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
         }
@@ -136,6 +160,14 @@ public final class BenchmarkOptions {
             chosen.add(item);
         }
         return chosen;
+    }
+
+    private static String oneOf(String name, String value, List<String> allowed) {
+        if (!allowed.contains(value.trim())) {
+            throw new IllegalArgumentException("Option --" + name + "=" + value + " is not one of "
+                                               + String.join(",", allowed));
+        }
+        return value.trim();
     }
 
     private static double positiveSeconds(String name, String value) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQ;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.attribute.TopicMessageType;
 import org.apache.rocketmq.common.topic.TopicValidator;
 import org.apache.rocketmq.common.message.MessageQueue;
 
@@ -17,6 +18,8 @@ final class BrokerTarget implements AutoCloseable {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
     private static final int QUEUES = 4;
+    /** RocketMQ's default: no benchmark consumer fails a message, so it never matters. */
+    private static final int GRPC_GROUP_MAX_RETRIES = 16;
 
     private final EmbeddedRocketMQ embedded;
     private final String namesrvAddr;
@@ -68,6 +71,43 @@ final class BrokerTarget implements AutoCloseable {
             }
         }
         return topic;
+    }
+
+    /**
+     * The embedded broker, for the sections that need one: those that start a RocketMQ 5 proxy in front of it.
+     *
+     * @throws IllegalStateException with an external broker
+     */
+    EmbeddedRocketMQ embedded(String section) {
+        if (embedded == null) {
+            throw new IllegalStateException("Section " + section + " starts a RocketMQ proxy in front of the embedded"
+                                            + " broker: run it without --namesrv");
+        }
+        return embedded;
+    }
+
+    /**
+     * Creates a topic typed for a RocketMQ 5 proxy (the proxy takes transactional sends only on a TRANSACTION topic)
+     * on the embedded broker and returns once clients can route to it.
+     */
+    String createTopic(String prefix, TopicMessageType type) {
+        String topic = name(prefix);
+        embedded("with typed topics").createTopic(topic, QUEUES, type);
+        return topic;
+    }
+
+    /**
+     * Creates a consumer group for consumers through the proxy and makes it start at the first message of the topic.
+     * A gRPC consumer (POP) has no "consume from first offset" setting: a new group starts at the first message only
+     * while the broker judges that message still in memory, else at the end. Committing offset 0 for the group up
+     * front makes every drain start at the first message, whatever the broker's memory.
+     */
+    void prepareGrpcConsumerGroup(String group, String topic) {
+        EmbeddedRocketMQ broker = embedded("with gRPC consumers");
+        broker.createConsumerGroup(group, GRPC_GROUP_MAX_RETRIES);
+        for (int queue = 0; queue < QUEUES; queue++) {
+            broker.broker().getConsumerOffsetManager().commitOffset("benchmark", group, topic, queue, 0);
+        }
     }
 
     /** Messages stored in the topic's queues (committed transactional messages included once committed). */

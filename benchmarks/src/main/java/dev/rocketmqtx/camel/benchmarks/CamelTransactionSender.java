@@ -7,34 +7,60 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * (c) The component as a user runs it: a route sends to {@code rocketmq-tx:} whose local transaction is another
- * route that does nothing (so the transaction commits), called through a {@link ProducerTemplate}.
+ * route that does nothing (so the transaction commits), called through a {@link ProducerTemplate}. Other sections
+ * use the same sender with other endpoint options and local transactions.
  */
 final class CamelTransactionSender implements Sender {
 
-    private final CamelContext context = new DefaultCamelContext();
+    private final String id;
+    private final String name;
+    private final CamelContext context;
     private final ProducerTemplate template;
     private final Endpoint entry;
 
     CamelTransactionSender(BrokerTarget broker, String topic) throws Exception {
-        String uri = "rocketmq-tx:" + topic + "?namesrvAddr=" + broker.namesrvAddr()
-                     + "&producerGroup=" + broker.name("pg-camel-tx") + "&localTransaction=direct:local";
+        this("c", "c: rocketmq-tx route", new DefaultCamelContext(),
+                "rocketmq-tx:" + topic + "?namesrvAddr=" + broker.namesrvAddr() + "&producerGroup="
+                + broker.name("pg-camel-tx") + "&localTransaction=direct:local", emptyLocalTransaction());
+    }
+
+    /**
+     * @param context          a context not started yet, with the beans the routes need in its registry
+     * @param producerUri      the rocketmq-tx endpoint {@code direct:send} sends to
+     * @param localTransaction routes that include the one the endpoint's {@code localTransaction} names
+     */
+    CamelTransactionSender(String id, String name, CamelContext context, String producerUri,
+                           RoutesBuilder localTransaction) throws Exception {
+        this.id = id;
+        this.name = name;
+        this.context = context;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:send").to(uri);
-                // The local transaction: a trivial step, so what is measured is the component, not the work.
-                from("direct:local").process(exchange -> {
-                });
+                from("direct:send").to(producerUri);
             }
         });
+        context.addRoutes(localTransaction);
         context.start();
         template = context.createProducerTemplate();
         entry = context.getEndpoint("direct:send");
+    }
+
+    /** {@code direct:local}: a trivial step, so what is measured is the component, not the work. */
+    static RoutesBuilder emptyLocalTransaction() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:local").process(exchange -> {
+                });
+            }
+        };
     }
 
     /** The rocketmq-tx endpoint, to read its in-flight registry and remembered outcomes. */
@@ -45,12 +71,12 @@ final class CamelTransactionSender implements Sender {
 
     @Override
     public String id() {
-        return "c";
+        return id;
     }
 
     @Override
     public String name() {
-        return "c: rocketmq-tx route";
+        return name;
     }
 
     @Override

@@ -67,7 +67,7 @@ final class ProducerBenchmark {
                 "sender CPU us/msg", "CPU - b us/msg", "sender alloc B/msg", "messages", "errors");
         Map<Integer, Map<String, SendStats>> bySenders = new LinkedHashMap<>();
         for (int threads : options.senders) {
-            Map<String, SendStats> stats = measure(mode, senders, threads, body);
+            Map<String, SendStats> stats = AlternatingRounds.measure(mode, senders, threads, body);
             bySenders.put(threads, stats);
             SendStats b = stats.get("b");
             for (Sender sender : senders) {
@@ -128,23 +128,6 @@ final class ProducerBenchmark {
     private static String cpuDiffOrDash(SendStats more, SendStats less) {
         return more == null || less == null ? "-"
                 : Report.f1(more.senderCpuMicrosPerMessage() - less.senderCpuMicrosPerMessage());
-    }
-
-    private Map<String, SendStats> measure(RoundMode mode, List<Sender> senders, int threads, byte[] body)
-            throws Exception {
-        for (int round = 0; round < mode.warmupRounds(); round++) {
-            for (Sender sender : order(senders, round)) {
-                LoadRound.run(sender, threads, mode.roundNanos(), body, new SendStats());
-            }
-        }
-        Map<String, SendStats> stats = new LinkedHashMap<>();
-        senders.forEach(sender -> stats.put(sender.id(), new SendStats()));
-        for (int round = 0; round < mode.rounds(); round++) {
-            for (Sender sender : order(senders, round)) {
-                LoadRound.run(sender, threads, mode.roundNanos(), body, stats.get(sender.id()));
-            }
-        }
-        return stats;
     }
 
     /**

@@ -57,38 +57,57 @@ final class ProxyClasspath {
     }
 
     /**
-     * One pass over the class path. The {@code Class-Path} of manifest-only jars is followed: Surefire (without
-     * {@code useManifestOnlyJar=false}) and IDEs with a shortened command line start tests that way. A manifest-only
-     * jar itself is left out, or the proxy JVM would follow its {@code Class-Path} back to the gRPC client.
+     * One pass over the class path. The {@code Class-Path} of jars is followed: Surefire (without
+     * {@code useManifestOnlyJar=false}) and IDEs with a shortened command line start tests with a manifest-only jar,
+     * and a runnable jar ({@code java -jar app.jar}) names its libraries there. A jar whose {@code Class-Path} leads to
+     * the gRPC client is itself left out, since the proxy JVM would follow it back to the client; the entries it
+     * names are kept one by one. The proxy needs none of the classes of such a jar (the application's own).
      */
     private static final class Scan {
         final Set<Path> seen = new HashSet<>();
+        final Set<Path> grpcClients = new HashSet<>();
         final List<String> kept = new ArrayList<>();
         boolean hasProxy;
 
-        void add(Path entry) {
-            if (!Files.exists(entry) || !seen.add(entry)) {
-                return;
+        /** Adds the entry and what it names; returns whether it is, or leads to, the gRPC client. */
+        boolean add(Path entry) {
+            if (!Files.exists(entry)) {
+                return false;
+            }
+            if (!seen.add(entry)) {
+                return grpcClients.contains(entry);
             }
             if (Files.isDirectory(entry)) {
-                if (!Files.isRegularFile(entry.resolve(GRPC_CLIENT_CLASS))) {
-                    hasProxy |= Files.isRegularFile(entry.resolve(PROXY_MAIN_CLASS));
-                    kept.add(entry.toString());
+                if (Files.isRegularFile(entry.resolve(GRPC_CLIENT_CLASS))) {
+                    grpcClients.add(entry);
+                    return true;
                 }
-                return;
+                hasProxy |= Files.isRegularFile(entry.resolve(PROXY_MAIN_CLASS));
+                kept.add(entry.toString());
+                return false;
             }
             try (JarFile jar = new JarFile(entry.toFile())) {
                 if (jar.getEntry(GRPC_CLIENT_CLASS) != null) {
-                    return;
+                    grpcClients.add(entry);
+                    return true;
                 }
                 hasProxy |= jar.getEntry(PROXY_MAIN_CLASS) != null;
                 List<Path> referenced = manifestClassPath(entry, jar);
-                if (referenced.isEmpty() || hasClasses(jar)) {
-                    kept.add(entry.toString());
+                // The jar goes before the entries it names, as the JVM reads them.
+                int position = kept.size();
+                boolean leadsToClient = false;
+                for (Path named : referenced) {
+                    leadsToClient |= add(named);
                 }
-                referenced.forEach(this::add);
+                if (leadsToClient) {
+                    grpcClients.add(entry);
+                } else if (referenced.isEmpty() || hasClasses(jar)) {
+                    kept.add(position, entry.toString());
+                }
+                return leadsToClient;
             } catch (IOException e) {
                 // Not a readable jar: the JVM ignores it too.
+                return false;
             }
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
@@ -47,6 +48,28 @@ class ProxyClasspathTest {
         List<String> proxyClassPath = entries(ProxyClasspath.compute(manifestOnly.toString()));
 
         assertThat(proxyClassPath).doesNotContain(manifestOnly.toString(), grpcClientJar())
+            .contains(ProxyLauncher.class.getProtectionDomain().getCodeSource().getLocation().getPath()
+                .replaceAll("/$", ""));
+    }
+
+    @Test
+    void leavesOutARunnableJarWhoseManifestLeadsToTheGrpcClient(@TempDir Path dir) throws IOException {
+        // "java -jar app.jar": the application's classes, and its libraries (the gRPC client among them) named in the
+        // manifest. Kept, the jar would lead the proxy JVM back to the client.
+        Path runnable = dir.resolve("app.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, entries(CLASS_PATH).stream()
+            .map(entry -> Path.of(entry).toUri().toString()).collect(Collectors.joining(" ")));
+        try (OutputStream out = Files.newOutputStream(runnable); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.putNextEntry(new JarEntry("app/Main.class"));
+            jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+            jar.closeEntry();
+        }
+
+        List<String> proxyClassPath = entries(ProxyClasspath.compute(runnable.toString()));
+
+        assertThat(proxyClassPath).doesNotContain(runnable.toString(), grpcClientJar())
             .contains(ProxyLauncher.class.getProtectionDomain().getCodeSource().getLocation().getPath()
                 .replaceAll("/$", ""));
     }
