@@ -38,6 +38,9 @@ import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
  */
 public final class RocketMQProxy implements AutoCloseable {
 
+    /** How often a start that failed is tried again (see {@link #start(EmbeddedRocketMQ, RocketMQProxyConfig)}). */
+    private static final int START_ATTEMPTS = 3;
+
     private static final String LAUNCHER = "dev.rocketmqtx.camel.test.ProxyLauncher";
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_HEAD_CHARS = 3000;
@@ -99,7 +102,29 @@ public final class RocketMQProxy implements AutoCloseable {
         return start(Objects.requireNonNull(rocketMQ, "rocketMQ"), Objects.requireNonNull(config, "config"), false);
     }
 
+    /**
+     * A proxy's start can fail on a busy machine for reasons of the moment: its own start-up calls to the name server
+     * time out after a few seconds ("create system broadcast topic ... failed"). Such a start is tried again, in a
+     * fresh JVM, a few times.
+     */
     private static RocketMQProxy start(EmbeddedRocketMQ rocketMQ, RocketMQProxyConfig config, boolean isShared) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                return startOnce(rocketMQ, config, isShared);
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                failure = e;
+                System.err.println("RocketMQ proxy start attempt " + attempt + " of " + START_ATTEMPTS + " failed: "
+                                   + e.getMessage());
+            }
+        }
+        throw failure;
+    }
+
+    private static RocketMQProxy startOnce(EmbeddedRocketMQ rocketMQ, RocketMQProxyConfig config, boolean isShared) {
         String classPath = ProxyClasspath.forProxy();
         boolean ownsHomeDir = config.homeDir() == null;
         // Absolute: the proxy JVM runs in this folder, so a relative path would resolve twice.

@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * check): UNKNOWN, without asking the user's check (it would see uncommitted state);</li>
  * <li>decided here (COMMIT or ROLLBACK remembered, from its local transaction or an earlier check): that decision,
  * since only the one-way end was lost;</li>
+ * <li>the transaction log, when configured: logged means COMMIT; not logged means UNKNOWN while the half message
+ * is younger than localTransactionTimeout, and after that the user's check (when configured) or ROLLBACK; a log that
+ * cannot be read means UNKNOWN;</li>
  * <li>the user's check processor or route: the status it sets, remembered when final; an exception or no status
  * means UNKNOWN;</li>
- * <li>no check configured: UNKNOWN, with a warning (once) that one should be.</li>
+ * <li>neither configured: UNKNOWN, with a warning (once) that one should be.</li>
  * </ol>
  * The producer's own early check asks the user's check through {@link #askEarly} instead: the same check and the
  * same headers, counted apart from the broker's checks.

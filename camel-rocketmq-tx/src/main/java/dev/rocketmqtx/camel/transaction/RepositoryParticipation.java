@@ -9,12 +9,19 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 /**
  * Whether an idempotent repository's writes take part in a boundary's database transaction. Checked once, when a
  * route starts: camel-sql's JDBC repositories do when they use the transaction manager's own DataSource (Spring
- * joins transactions per DataSource); memory and file repositories never do; of any other kind nothing is known.
+ * joins transactions per DataSource); memory and file repositories never do, nor camel-sql's cached and orphan-lock
+ * repositories, which answer from what is not in the transaction; of any other kind nothing is known.
  */
 public final class RepositoryParticipation {
 
     private static final String JDBC_REPOSITORY
             = "org.apache.camel.processor.idempotent.jdbc.AbstractJdbcMessageIdRepository";
+    /** Keeps every key it was asked to add in memory, even when the transaction that added it rolled back. */
+    private static final String CACHED_JDBC_REPOSITORY
+            = "org.apache.camel.processor.idempotent.jdbc.JdbcCachedMessageIdRepository";
+    /** Treats entries older than its lock age as absent: a committed transaction would read as never logged. */
+    private static final String ORPHAN_LOCK_JDBC_REPOSITORY
+            = "org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository";
 
     /** The verdict, and why. */
     public record Verdict(Kind kind, String reason) {
@@ -33,6 +40,14 @@ public final class RepositoryParticipation {
         if (repository instanceof MemoryIdempotentRepository || repository instanceof FileIdempotentRepository) {
             return new Verdict(Kind.NEVER, repository.getClass().getSimpleName() + " keeps its keys outside any"
                                            + " database");
+        }
+        if (isA(repository.getClass(), CACHED_JDBC_REPOSITORY)) {
+            return new Verdict(Kind.NEVER, "JdbcCachedMessageIdRepository keeps a key in its cache even when the"
+                                           + " transaction that added it rolls back");
+        }
+        if (isA(repository.getClass(), ORPHAN_LOCK_JDBC_REPOSITORY)) {
+            return new Verdict(Kind.NEVER, "JdbcOrphanLockAwareIdempotentRepository treats entries older than its lock"
+                                           + " age as absent");
         }
         if (!isA(repository.getClass(), JDBC_REPOSITORY)) {
             return new Verdict(Kind.UNKNOWN, "it is no JDBC repository of camel-sql, whose participation could be"

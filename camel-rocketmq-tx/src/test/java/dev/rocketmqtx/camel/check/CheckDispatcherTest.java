@@ -13,6 +13,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +43,22 @@ class CheckDispatcherTest {
     }
 
     private CheckDispatcher dispatcher(Processor check) {
+        return dispatcher(check, null, 60000);
+    }
+
+    private CheckDispatcher dispatcher(Processor check, IdempotentRepository log, long localTransactionTimeout) {
         context.start();
         Endpoint endpoint = context.getEndpoint("direct:unused");
         RocketMQTxConfiguration configuration = new RocketMQTxConfiguration();
         configuration.setTopic("orders");
         MessageMapper mapper = new MessageMapper(configuration, new RocketMQTxHeaderFilterStrategy());
-        return new CheckDispatcher(endpoint, mapper, ledger, check, null, 60000, statistics);
+        return new CheckDispatcher(endpoint, mapper, ledger, check, log, localTransactionTimeout, statistics);
+    }
+
+    private static MessageExt message(String transactionId, long ageMillis) {
+        MessageExt message = message(transactionId);
+        message.setBornTimestamp(System.currentTimeMillis() - ageMillis);
+        return message;
     }
 
     private static MessageExt message(String transactionId) {
@@ -144,5 +156,46 @@ class CheckDispatcherTest {
         assertThat(statistics.getEarlyChecks()).isEqualTo(1);
         assertThat(statistics.getEarlyCheckRollback()).isEqualTo(1);
         assertThat(statistics.getChecks()).isEqualTo(1);
+    }
+
+    /** A log for the check's logic alone; what makes a real log safe is tested with JDBC repositories. */
+    private static IdempotentRepository startedRepository() {
+        IdempotentRepository repository = new MemoryIdempotentRepository();
+        repository.start();
+        return repository;
+    }
+
+    @Test
+    void transactionLogThatCannotBeReadAnswersUnknownWithoutAskingTheUser() {
+        IdempotentRepository broken = new MemoryIdempotentRepository() {
+            @Override
+            public boolean contains(String key) {
+                throw new IllegalStateException("database unavailable");
+            }
+        };
+
+        assertThat(dispatcher(userCheck, broken, 1000).check(message("tx-10", 5000)))
+                .isEqualTo(TransactionStatus.UNKNOWN);
+        assertThat(userChecks).hasValue(0);
+    }
+
+    @Test
+    void unloggedTransactionOlderThanTheTimeoutAsksTheUsersCheckWhenThereIsOne() {
+        IdempotentRepository log = startedRepository();
+
+        assertThat(dispatcher(userCheck, log, 1000).check(message("tx-11", 500))).isEqualTo(TransactionStatus.UNKNOWN);
+        assertThat(userChecks).as("not while it may still run").hasValue(0);
+        assertThat(dispatcher(userCheck, log, 1000).check(message("tx-11", 5000)))
+                .isEqualTo(TransactionStatus.ROLLBACK);
+        assertThat(userChecks).hasValue(1);
+    }
+
+    @Test
+    void loggedTransactionCommitsWithoutAskingTheUser() {
+        IdempotentRepository log = startedRepository();
+        log.add("tx-12");
+
+        assertThat(dispatcher(userCheck, log, 1000).check(message("tx-12", 10))).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(userChecks).hasValue(0);
     }
 }
