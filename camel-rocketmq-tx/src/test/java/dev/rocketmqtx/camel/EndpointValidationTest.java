@@ -6,8 +6,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Misconfiguration fails when the route starts, with the option named, before any message is sent.
@@ -126,46 +124,24 @@ class EndpointValidationTest {
     private static void assertRouteFails(String from, String to, String expected) {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("check", (Processor) e -> { });
-        try {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(from).to(to);
-                    from("direct:local").log("local");
-                    from("direct:check").log("check");
-                }
-            });
-            assertThatThrownBy(context::start).satisfies(e -> assertThat(fullMessage(e)).contains(expected));
-        } catch (Exception e) {
-            assertThat(fullMessage(e)).contains(expected);
-        } finally {
-            context.stop();
-        }
+        StartFailures.assertFailsToStart(context, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).to(to);
+                from("direct:local").log("local");
+                from("direct:check").log("check");
+            }
+        }, expected);
     }
 
     private static void assertConsumerFails(String uri, String expected) {
         CamelContext context = new DefaultCamelContext();
-        try {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).log("received");
-                }
-            });
-            assertThatThrownBy(context::start).satisfies(e -> assertThat(fullMessage(e)).contains(expected));
-        } catch (Exception e) {
-            assertThat(fullMessage(e)).contains(expected);
-        } finally {
-            context.stop();
-        }
+        StartFailures.assertFailsToStart(context, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).log("received");
+            }
+        }, expected);
     }
 
-    /** The messages of the exception and all its causes: Camel wraps the option error in start-up exceptions. */
-    private static String fullMessage(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
-    }
 }

@@ -15,7 +15,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -82,30 +81,16 @@ class SharedProducerGroupTest extends RocketMQTxTestSupport {
     private void assertSecondRouteFails(String firstOptions, String secondOptions, String expected) {
         String group = unique("pg-refused");
         CamelContext other = new DefaultCamelContext();
-        try {
-            other.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to(producerUri(firstOptions).replace(producerGroup, group));
-                    from("direct:b").to(producerUri(secondOptions + "&tags=b").replace(producerGroup, group));
-                    from("direct:local").log("local");
-                    from("direct:checkA").setHeader(RocketMQTxConstants.STATUS, constant("UNKNOWN"));
-                    from("direct:checkB").setHeader(RocketMQTxConstants.STATUS, constant("UNKNOWN"));
-                }
-            });
-            assertThatThrownBy(other::start).satisfies(e -> assertThat(fullMessage(e)).contains(expected));
-        } catch (Exception e) {
-            assertThat(fullMessage(e)).contains(expected);
-        } finally {
-            other.stop();
-        }
+        StartFailures.assertFailsToStart(other, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:a").to(producerUri(firstOptions).replace(producerGroup, group));
+                from("direct:b").to(producerUri(secondOptions + "&tags=b").replace(producerGroup, group));
+                from("direct:local").log("local");
+                from("direct:checkA").setHeader(RocketMQTxConstants.STATUS, constant("UNKNOWN"));
+                from("direct:checkB").setHeader(RocketMQTxConstants.STATUS, constant("UNKNOWN"));
+            }
+        }, expected);
     }
 
-    private static String fullMessage(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.rocketmqtx.camel.grpc;
 
+import dev.rocketmqtx.camel.StartFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -126,7 +127,7 @@ class GrpcAccessControlTest extends CamelTestSupport {
     @Test
     void wrongSecretFailsTheRouteStartNamingTheAccessKeyButNotTheSecret() {
         assertThatThrownBy(() -> addProducerRoute(producerUri(otherTopic(), true, WRONG_SECRET)))
-                .satisfies(e -> assertThat(fullMessage(e))
+                .satisfies(e -> assertThat(StartFailures.messages(e))
                         .contains("check accessKey " + USER + ", its secretKey and its permissions")
                         .doesNotContain(WRONG_SECRET)
                         .doesNotContain(SECRET));
@@ -135,7 +136,7 @@ class GrpcAccessControlTest extends CamelTestSupport {
     @Test
     void plainConnectionToATlsOnlyProxyFailsTheRouteStartSuggestingTls() {
         assertThatThrownBy(() -> addProducerRoute(producerUri(otherTopic(), false, SECRET)))
-                .satisfies(e -> assertThat(fullMessage(e))
+                .satisfies(e -> assertThat(StartFailures.messages(e))
                         .contains("UNAVAILABLE")
                         .contains("useTls=true")
                         .doesNotContain(SECRET));
@@ -154,11 +155,4 @@ class GrpcAccessControlTest extends CamelTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> delivered.contains(body));
     }
 
-    private static String fullMessage(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
-    }
 }

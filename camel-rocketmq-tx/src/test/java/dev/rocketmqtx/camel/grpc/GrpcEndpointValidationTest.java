@@ -1,12 +1,11 @@
 package dev.rocketmqtx.camel.grpc;
 
+import dev.rocketmqtx.camel.StartFailures;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The choice of protocol and the options only the remoting protocol understands: a wrong combination fails when the
@@ -106,22 +105,7 @@ class GrpcEndpointValidationTest {
 
     private static void assertFails(RouteBuilder routes, String expected) {
         CamelContext context = new DefaultCamelContext();
-        try {
-            context.addRoutes(routes);
-            assertThatThrownBy(context::start).satisfies(e -> assertThat(fullMessage(e)).contains(expected));
-        } catch (Exception e) {
-            assertThat(fullMessage(e)).contains(expected);
-        } finally {
-            context.stop();
-        }
+        StartFailures.assertFailsToStart(context, routes, expected);
     }
 
-    /** The messages of the exception and all its causes: Camel wraps the option error in start-up exceptions. */
-    private static String fullMessage(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.rocketmqtx.camel.grpc;
 
+import dev.rocketmqtx.camel.StartFailures;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -56,17 +57,10 @@ class GrpcTopicValidationTest extends GrpcTestSupport {
             public void configure() {
                 from("direct:sendToUnknown").to(producerUri("").replace(topic, unknownTopic));
             }
-        })).satisfies(e -> assertThat(fullMessage(e))
+        })).satisfies(e -> assertThat(StartFailures.messages(e))
                 .contains("Cannot start the gRPC producer of topic " + unknownTopic)
                 .contains("No topic route info")
                 .contains("(does topic " + unknownTopic + " exist, typed TRANSACTION?)"));
     }
 
-    private static String fullMessage(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
-    }
 }

@@ -2,11 +2,11 @@ package dev.rocketmqtx.camel.transport.grpc;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.check.TransactionScope;
+import dev.rocketmqtx.camel.transport.SharedClientSettings;
 import org.apache.rocketmq.client.apis.ClientException;
 import org.apache.rocketmq.client.apis.message.MessageView;
 import org.apache.rocketmq.client.apis.producer.Producer;
@@ -147,12 +147,7 @@ final class GrpcProducerScope {
     }
 
     private void requireSameClientSettings(RocketMQTxConfiguration other, String endpoint) {
-        String differing = !Objects.equals(settings.getAccessKey(), other.getAccessKey()) ? "accessKey"
-                : !Objects.equals(settings.getSecretKey(), other.getSecretKey()) ? "secretKey"
-                : settings.isUseTls() != other.isUseTls() ? "useTls"
-                : settings.getSendMsgTimeout() != other.getSendMsgTimeout() ? "sendMsgTimeout"
-                : settings.getRetryTimesWhenSendFailed() != other.getRetryTimesWhenSendFailed()
-                        ? "retryTimesWhenSendFailed" : null;
+        String differing = SharedClientSettings.firstDifference(settings, other, true);
         if (differing != null) {
             throw new IllegalArgumentException(
                     "Endpoint " + endpoint + " sends to topic " + other.getTopic() + " through proxy "

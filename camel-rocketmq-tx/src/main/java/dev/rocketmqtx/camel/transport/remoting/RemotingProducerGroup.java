@@ -2,11 +2,11 @@ package dev.rocketmqtx.camel.transport.remoting;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.check.TransactionScope;
 import dev.rocketmqtx.camel.support.RocketMQClientFactory;
+import dev.rocketmqtx.camel.transport.SharedClientSettings;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -92,11 +92,7 @@ final class RemotingProducerGroup {
     }
 
     private void requireSameClientSettings(RocketMQTxConfiguration other, String endpoint) {
-        String differing = !Objects.equals(settings.getAccessKey(), other.getAccessKey()) ? "accessKey"
-                : !Objects.equals(settings.getSecretKey(), other.getSecretKey()) ? "secretKey"
-                : settings.isUseTls() != other.isUseTls() ? "useTls"
-                : settings.getRetryTimesWhenSendFailed() != other.getRetryTimesWhenSendFailed()
-                        ? "retryTimesWhenSendFailed" : null;
+        String differing = SharedClientSettings.firstDifference(settings, other, false);
         if (differing != null) {
             throw new IllegalArgumentException(
                     "Endpoint " + endpoint + " uses producerGroup " + other.getProducerGroup() + " at name server "
