@@ -4,6 +4,7 @@ import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.RocketMQTxEndpoint;
 import dev.rocketmqtx.camel.TransactionStatistics;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
@@ -39,6 +40,12 @@ final class OrderService implements AutoCloseable {
         });
         context.start();
         endpoint = context.getEndpoint(uri, RocketMQTxEndpoint.class);
+    }
+
+    /** Places an order: one transaction; the returned exchange carries its outcome headers. */
+    Exchange place(String orderId) {
+        return context.createFluentProducerTemplate().to("direct:placeOrder").withBody("order " + orderId)
+                .withHeader("orderId", orderId).send();
     }
 
     /** The producer's statistics, checks included. */
