@@ -74,8 +74,8 @@ class GrpcProducerKilledTest {
                 System.out.printf("GrpcProducerKilledTest: transactions=%d (gRPC, through the proxy) killed producers=1"
                                   + " committed rows=%d rolled back=%d shipped=%d lost=0 duplicates delivered=%d"
                                   + " (absorbed) routed twice=0 successor checks: commit=%d rollback=%d unknown=%d"
-                                  + " settled %d ms after the successor started (4 s quiet window included) time=%d ms%n", ORDERS,
-                        orders.size(), rolledBack, shipping.routed().distinct(),
+                                  + " settled %d ms after the successor started (4 s quiet window included)"
+                                  + " time=%d ms%n", ORDERS, orders.size(), rolledBack, shipping.routed().distinct(),
                         shipping.statistics().getConsumedDuplicates(), successor.statistics().getCheckCommit(),
                         successor.statistics().getCheckRollback(), successor.statistics().getCheckUnknown(),
                         resolvedMillis, (System.nanoTime() - start) / 1_000_000);

@@ -77,7 +77,8 @@ class TransactionLogProducerKilledTest {
                                   + " committed rows=%d rolled back=%d shipped=%d lost=0 duplicates delivered=%d"
                                   + " (absorbed by the idempotent repository) routed twice=0 successor checks:"
                                   + " commit=%d rollback=%d unknown=%d settled %d ms after the"
-                                  + " successor started (4 s quiet window included) time=%d ms%n", ORDERS, orders.size(),
+                                  + " successor started (4 s quiet window included) time=%d ms%n", ORDERS,
+                        orders.size(),
                         rolledBack, shipping.routed().distinct(), shipping.statistics().getConsumedDuplicates(),
                         successor.statistics().getCheckCommit(), successor.statistics().getCheckRollback(),
                         successor.statistics().getCheckUnknown(), resolvedMillis,
