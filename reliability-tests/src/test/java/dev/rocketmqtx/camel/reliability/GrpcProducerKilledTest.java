@@ -42,7 +42,8 @@ class GrpcProducerKilledTest {
         String producerUri = "rocketmq-tx:" + topic + "?endpoints=" + PROXY.grpcEndpoints()
                              + "&localTransactionTimeout=" + LOCAL_TRANSACTION_TIMEOUT_MILLIS + "&sendMsgTimeout=10000";
 
-        try (DatabaseServer server = DatabaseServer.start(dir, "shop");
+        try (CheckBudget budget = CheckBudget.raiseForKillTest(BROKER);
+             DatabaseServer server = DatabaseServer.start(dir, "shop");
              ShopDatabase database = ShopDatabase.connect(server.url());
              ShippingService shipping = new ShippingService("rocketmq-tx:" + topic + "?namesrvAddr="
                                                             + BROKER.namesrvAddr() + "&consumerGroup=" + consumerGroup

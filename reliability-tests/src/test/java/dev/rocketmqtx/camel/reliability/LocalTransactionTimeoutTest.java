@@ -38,7 +38,8 @@ class LocalTransactionTimeoutTest {
     void aTransactionKilledInsideItsLocalTransactionIsRolledBackNoEarlierThanTheTimeout() throws Exception {
         long timeout = 6000;
         long start = System.nanoTime();
-        try (DatabaseServer server = DatabaseServer.start(dir, "shop");
+        try (CheckBudget budget = CheckBudget.raiseForKillTest(BROKER);
+             DatabaseServer server = DatabaseServer.start(dir, "shop");
              ShopDatabase database = ShopDatabase.connect(server.url());
              ShippingService shipping = new ShippingService(consumerUri(), database)) {
             RecordingTransactionLog log = new RecordingTransactionLog(database.dataSource(),
@@ -91,7 +92,8 @@ class LocalTransactionTimeoutTest {
         long timeout = 20_000;
         int held = 3;
         long start = System.nanoTime();
-        try (DatabaseServer server = DatabaseServer.start(dir, "shop");
+        try (CheckBudget budget = CheckBudget.raiseForKillTest(BROKER);
+             DatabaseServer server = DatabaseServer.start(dir, "shop");
              ShopDatabase database = ShopDatabase.connect(server.url());
              ShippingService shipping = new ShippingService(consumerUri(), database)) {
             RecordingTransactionLog log = new RecordingTransactionLog(database.dataSource(),

@@ -40,7 +40,8 @@ class TransactionLogProducerKilledTest {
                              + producerGroup + "&localTransactionTimeout=" + LOCAL_TRANSACTION_TIMEOUT_MILLIS
                              + "&sendMsgTimeout=10000";
 
-        try (DatabaseServer server = DatabaseServer.start(dir, "shop");
+        try (CheckBudget budget = CheckBudget.raiseForKillTest(BROKER);
+             DatabaseServer server = DatabaseServer.start(dir, "shop");
              ShopDatabase database = ShopDatabase.connect(server.url());
              ShippingService shipping = new ShippingService("rocketmq-tx:" + topic + "?namesrvAddr="
                                                             + BROKER.namesrvAddr() + "&consumerGroup=" + consumerGroup
