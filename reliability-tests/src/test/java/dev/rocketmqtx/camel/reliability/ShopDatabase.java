@@ -25,13 +25,11 @@ final class ShopDatabase implements AutoCloseable {
     /** The processor name of the shipping consumer's idempotent repository. */
     static final String SHIPPED = "shipped-transactions";
 
-    private final String url;
     private final JdbcConnectionPool pool;
     private final JdbcTemplate jdbc;
     private final DataSourceTransactionManager transactionManager;
 
     private ShopDatabase(String url, int maxConnections) {
-        this.url = url;
         pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(maxConnections);
         jdbc = new JdbcTemplate(pool);
@@ -56,10 +54,6 @@ final class ShopDatabase implements AutoCloseable {
         // camel-sql's own table, created here so that no two JVMs race to create it on their repositories' start.
         jdbc.execute("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255),"
                      + " messageId VARCHAR(100), createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
-    }
-
-    String url() {
-        return url;
     }
 
     DataSource dataSource() {
