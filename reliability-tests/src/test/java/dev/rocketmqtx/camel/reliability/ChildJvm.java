@@ -3,6 +3,7 @@ package dev.rocketmqtx.camel.reliability;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,17 @@ final class ChildJvm implements AutoCloseable {
             return lines.stream().filter(matching).count() >= count;
         });
         return lines.stream().filter(matching).toList();
+    }
+
+    /** Writes a line to the child's standard input: a command for the application in it. */
+    void tell(String line) {
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to child JVM " + name, e);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker. Returns once the process is gone. */
