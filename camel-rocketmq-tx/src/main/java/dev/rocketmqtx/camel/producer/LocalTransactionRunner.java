@@ -5,6 +5,8 @@ import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the local-transaction route on the caller's exchange, in the calling thread, and maps its outcome.
@@ -15,12 +17,21 @@ import org.apache.camel.spi.UnitOfWork;
  */
 public final class LocalTransactionRunner implements LocalTransaction {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTransactionRunner.class);
+
     private final AsyncProcessor route;
     private final TransactionStatus exceptionStatus;
+    private final boolean insideOwnTransaction;
 
-    public LocalTransactionRunner(AsyncProcessor route, TransactionStatus exceptionStatus) {
+    /**
+     * @param insideOwnTransaction whether the component runs the route in a database transaction of its own
+     *                             (transactionLog): then a transacted() in the route only joins it
+     */
+    public LocalTransactionRunner(AsyncProcessor route, TransactionStatus exceptionStatus,
+                                  boolean insideOwnTransaction) {
         this.route = route;
         this.exceptionStatus = exceptionStatus;
+        this.insideOwnTransaction = insideOwnTransaction;
     }
 
     @Override
@@ -41,6 +52,17 @@ public final class LocalTransactionRunner implements LocalTransaction {
                 exchange.getExchangeExtension().setUnitOfWork(unitOfWork);
             }
         }
-        return OutcomeMapper.outcome(exchange, exceptionStatus, watch != null && watch.outermostBoundaryRolledBack());
+        TransactionStatus status = OutcomeMapper.outcome(exchange, exceptionStatus,
+                watch != null && watch.outermostBoundaryRolledBack());
+        if (status == TransactionStatus.ROLLBACK && !insideOwnTransaction && watch != null
+            && watch.outermostBoundaryCommitted()
+            && exchange.getException() == null && !exchange.isRollbackOnly()) {
+            // The status header asked for ROLLBACK after the route's transacted() work had committed: a row without
+            // its message. Allowed (the header decides), but rarely meant.
+            LOG.warn("Local transaction {} set {}=ROLLBACK although its transacted() work committed: the message is"
+                     + " rolled back, the database work stays. To roll both back, use markRollbackOnly() or"
+                     + " rollback() in the route", transactionId, RocketMQTxConstants.STATUS);
+        }
+        return status;
     }
 }

@@ -69,7 +69,7 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
                 .createAsyncProducer();
         ServiceHelper.startService(localTransactionRoute);
         localTransaction = localTransaction(new LocalTransactionRunner(localTransactionRoute,
-                configuration.getExceptionStatus()));
+                configuration.getExceptionStatus(), configuration.getTransactionLog() != null));
         Processor userCheck = configuration.getCheckProcessor();
         if (configuration.getCheckUri() != null) {
             checkRoute = endpoint.getCamelContext().getEndpoint(configuration.getCheckUri()).createAsyncProducer();

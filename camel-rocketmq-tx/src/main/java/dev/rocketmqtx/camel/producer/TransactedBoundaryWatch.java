@@ -28,6 +28,7 @@ final class TransactedBoundaryWatch implements UnitOfWork {
     private final Exchange exchange;
     private int depth;
     private boolean rolledBack;
+    private boolean committed;
 
     TransactedBoundaryWatch(UnitOfWork delegate, Exchange exchange) {
         this.delegate = delegate;
@@ -39,6 +40,11 @@ final class TransactedBoundaryWatch implements UnitOfWork {
         return rolledBack;
     }
 
+    /** True when the route opened a transacted boundary and its outermost one committed. */
+    boolean outermostBoundaryCommitted() {
+        return committed && !rolledBack;
+    }
+
     @Override
     public void beginTransactedBy(Object key) {
         depth++;
@@ -47,9 +53,12 @@ final class TransactedBoundaryWatch implements UnitOfWork {
 
     @Override
     public void endTransactedBy(Object key) {
-        if (--depth == 0 && (exchange.getException() != null || exchange.isRollbackOnly()
-                             || exchange.isRollbackOnlyLast())) {
-            rolledBack = true;
+        if (--depth == 0) {
+            if (exchange.getException() != null || exchange.isRollbackOnly() || exchange.isRollbackOnlyLast()) {
+                rolledBack = true;
+            } else {
+                committed = true;
+            }
         }
         delegate.endTransactedBy(key);
     }

@@ -1,8 +1,8 @@
 package dev.rocketmqtx.camel.check;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.rocketmqtx.camel.CapturedWarnings;
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.TransactionStatistics;
 import dev.rocketmqtx.camel.TransactionStatus;
@@ -11,15 +11,8 @@ import dev.rocketmqtx.camel.support.RocketMQTxHeaderFilterStrategy;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.Logger;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,27 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransactionScopeTest {
 
     private final TransactionScope scope = new TransactionScope("producer group pg at name server ns:9876", 16);
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Logger logger = (Logger) LogManager.getLogger(TransactionScope.class);
-    private final AbstractAppender appender = new AbstractAppender("scope-test", null, null, true,
-            Property.EMPTY_ARRAY) {
-        @Override
-        public void append(LogEvent event) {
-            if (event.getLevel() == Level.WARN) {
-                warnings.add(event.getMessage().getFormattedMessage());
-            }
-        }
-    };
-
-    @BeforeEach
-    void captureWarnings() {
-        appender.start();
-        logger.addAppender(appender);
-    }
+    private final CapturedWarnings captured = CapturedWarnings.of(TransactionScope.class);
+    private final List<String> warnings = captured.messages();
 
     @AfterEach
     void stopCapturing() {
-        logger.removeAppender(appender);
+        captured.close();
     }
 
     private static MessageExt message(String topic, String transactionId) {

@@ -1,9 +1,11 @@
 package dev.rocketmqtx.camel.transacted;
 
+import dev.rocketmqtx.camel.CapturedWarnings;
 import dev.rocketmqtx.camel.OrderDatabase;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.RocketMQTxTestSupport;
 import dev.rocketmqtx.camel.TransactionStatus;
+import dev.rocketmqtx.camel.producer.LocalTransactionRunner;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -38,6 +40,7 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
                         .when(body().startsWith("last")).markRollbackOnlyLast()
                         .when(body().startsWith("only")).markRollbackOnly()
                         .when(body().startsWith("dsl")).rollback("order rejected")
+                        .when(body().startsWith("header")).setHeader(RocketMQTxConstants.STATUS, constant("ROLLBACK"))
                         .end();
 
                 // The check decides from the database, as a real one does.
@@ -84,5 +87,18 @@ class TransactedLocalTransactionTest extends RocketMQTxTestSupport {
         assertThat(result.getException()).hasMessageContaining("order rejected");
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
         assertNeverDelivered("dsl-1");
+    }
+
+    @Test
+    void rollbackStatusHeaderInsideTransactedRollsBackOnlyTheMessageAndSaysSo() {
+        try (CapturedWarnings warnings = CapturedWarnings.of(LocalTransactionRunner.class)) {
+            Exchange result = send("header-1");
+
+            assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
+            assertThat(database.hasOrder("header-1")).as("the transaction committed before the header was read")
+                    .isTrue();
+            assertThat(warnings.messages()).anySatisfy(w -> assertThat(w).contains("markRollbackOnly()"));
+        }
+        assertNeverDelivered("header-1");
     }
 }
