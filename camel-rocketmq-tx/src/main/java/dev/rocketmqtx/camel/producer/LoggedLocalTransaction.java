@@ -1,10 +1,19 @@
 package dev.rocketmqtx.camel.producer;
 
+import dev.rocketmqtx.camel.RocketMQTxConfiguration;
 import dev.rocketmqtx.camel.TransactionStatus;
+import dev.rocketmqtx.camel.transaction.RepositoryParticipation;
+import dev.rocketmqtx.camel.transaction.RepositoryParticipation.Verdict;
+import dev.rocketmqtx.camel.transaction.TransactionBoundaries;
 import dev.rocketmqtx.camel.transaction.TransactionBoundary;
 import dev.rocketmqtx.camel.transaction.TransactionBoundary.Result;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local-transaction route and its transaction log entry in one database transaction: the entry exists exactly
@@ -21,6 +30,8 @@ import org.apache.camel.spi.IdempotentRepository;
  */
 final class LoggedLocalTransaction implements LocalTransaction {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LoggedLocalTransaction.class);
+
     private final LocalTransactionRunner runner;
     private final TransactionBoundary boundary;
     private final IdempotentRepository log;
@@ -34,6 +45,39 @@ final class LoggedLocalTransaction implements LocalTransaction {
         this.log = log;
         this.timeoutMillis = timeoutMillis;
         this.commitDeadlineMillis = timeoutMillis - timeoutMillis / 10;
+    }
+
+    /**
+     * The route and its log entry in one database transaction: the one the configuration names or transacted() would
+     * use. A log that cannot share the route's transaction is refused: an entry committed apart from its local
+     * transaction would answer a check wrongly after a crash between the two.
+     */
+    static LocalTransaction create(LocalTransactionRunner runner, RocketMQTxConfiguration configuration,
+                                   CamelContext camelContext) {
+        IdempotentRepository log = configuration.getTransactionLog();
+        TransactionBoundary boundary = TransactionBoundaries.resolve(camelContext,
+                configuration.getTransactedPolicy());
+        if (boundary == null) {
+            throw new IllegalArgumentException("Option transactionLog needs the database transaction of the local"
+                                               + " transaction: add camel-spring and a Spring"
+                                               + " PlatformTransactionManager to the registry (the one transacted()"
+                                               + " uses), or set the option transactedPolicy");
+        }
+        Verdict verdict = RepositoryParticipation.of(log, boundary);
+        if (verdict.kind() == RepositoryParticipation.Kind.NEVER) {
+            throw new IllegalArgumentException("Option transactionLog=" + log.getClass().getSimpleName()
+                                               + " cannot write in the local transaction's database transaction: "
+                                               + verdict.reason() + ". Use a JDBC repository (camel-sql's"
+                                               + " JdbcMessageIdRepository) on the local transaction's DataSource");
+        }
+        if (verdict.kind() == RepositoryParticipation.Kind.UNKNOWN) {
+            LOG.warn("Cannot verify that transactionLog {} writes in the database transaction of {} ({}). It must:"
+                     + " an entry committed apart from its local transaction answers checks wrongly after a crash"
+                     + " between the two.", log.getClass().getName(), boundary.description(), verdict.reason());
+        }
+        CamelContextAware.trySetCamelContext(log, camelContext);
+        ServiceHelper.startService(log);
+        return new LoggedLocalTransaction(runner, boundary, log, configuration.getLocalTransactionTimeout());
     }
 
     @Override

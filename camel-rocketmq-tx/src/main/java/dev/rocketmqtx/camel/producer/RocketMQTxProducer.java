@@ -9,20 +9,14 @@ import dev.rocketmqtx.camel.TransactionStatus;
 import dev.rocketmqtx.camel.check.CheckDispatcher;
 import dev.rocketmqtx.camel.check.TransactionScope;
 import dev.rocketmqtx.camel.health.RocketMQTxReadinessCheck;
-import dev.rocketmqtx.camel.transaction.RepositoryParticipation;
-import dev.rocketmqtx.camel.transaction.RepositoryParticipation.Verdict;
-import dev.rocketmqtx.camel.transaction.TransactionBoundaries;
-import dev.rocketmqtx.camel.transaction.TransactionBoundary;
 import dev.rocketmqtx.camel.transport.HalfMessage;
 import dev.rocketmqtx.camel.transport.TransactionTransport;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.rocketmq.common.message.Message;
@@ -68,8 +62,10 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         localTransactionRoute = endpoint.getCamelContext().getEndpoint(configuration.getLocalTransaction())
                 .createAsyncProducer();
         ServiceHelper.startService(localTransactionRoute);
-        localTransaction = localTransaction(new LocalTransactionRunner(localTransactionRoute,
-                configuration.getExceptionStatus(), configuration.getTransactionLog() != null));
+        LocalTransactionRunner runner = new LocalTransactionRunner(localTransactionRoute,
+                configuration.getExceptionStatus(), configuration.getTransactionLog() != null);
+        localTransaction = configuration.getTransactionLog() == null
+                ? runner : LoggedLocalTransaction.create(runner, configuration, endpoint.getCamelContext());
         Processor userCheck = configuration.getCheckProcessor();
         if (configuration.getCheckUri() != null) {
             checkRoute = endpoint.getCamelContext().getEndpoint(configuration.getCheckUri()).createAsyncProducer();
@@ -81,7 +77,8 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         checks = new CheckDispatcher(endpoint, endpoint.getMessageMapper(), ledger, userCheck,
                 configuration.getTransactionLog(), configuration.getLocalTransactionTimeout(), statistics);
         try {
-            Object checkIdentity = configuration.getCheckUri() != null ? configuration.getCheckUri() : configuration.getCheckProcessor();
+            Object checkIdentity = configuration.getCheckUri() != null
+                    ? configuration.getCheckUri() : configuration.getCheckProcessor();
             scope.register(configuration.getTopic(), checkIdentity, checks, endpoint.toString());
         } catch (RuntimeException e) {
             transport.leave();
@@ -94,41 +91,6 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
         }
         transport.announce();
         registerReadinessCheck();
-    }
-
-    /**
-     * The route alone, or, with a transactionLog, the route and its log entry in one database transaction. A log
-     * that cannot share the route's transaction is refused: an entry committed apart from its local transaction
-     * would answer a check wrongly after a crash between the two.
-     */
-    private LocalTransaction localTransaction(LocalTransactionRunner runner) {
-        IdempotentRepository log = configuration.getTransactionLog();
-        if (log == null) {
-            return runner;
-        }
-        TransactionBoundary boundary = TransactionBoundaries.resolve(endpoint.getCamelContext(),
-                configuration.getTransactedPolicy());
-        if (boundary == null) {
-            throw new IllegalArgumentException("Option transactionLog needs the database transaction of the local"
-                                               + " transaction: add camel-spring and a Spring"
-                                               + " PlatformTransactionManager to the registry (the one transacted()"
-                                               + " uses), or set the option transactedPolicy");
-        }
-        Verdict verdict = RepositoryParticipation.of(log, boundary);
-        if (verdict.kind() == RepositoryParticipation.Kind.NEVER) {
-            throw new IllegalArgumentException("Option transactionLog=" + log.getClass().getSimpleName()
-                                               + " cannot write in the local transaction's database transaction: "
-                                               + verdict.reason() + ". Use a JDBC repository (camel-sql's"
-                                               + " JdbcMessageIdRepository) on the local transaction's DataSource");
-        }
-        if (verdict.kind() == RepositoryParticipation.Kind.UNKNOWN) {
-            LOG.warn("Cannot verify that transactionLog {} writes in the database transaction of {} ({}). It must:"
-                     + " an entry committed apart from its local transaction answers checks wrongly after a crash"
-                     + " between the two.", log.getClass().getName(), boundary.description(), verdict.reason());
-        }
-        CamelContextAware.trySetCamelContext(log, endpoint.getCamelContext());
-        ServiceHelper.startService(log);
-        return new LoggedLocalTransaction(runner, boundary, log, configuration.getLocalTransactionTimeout());
     }
 
     /** Health checks are optional: the check is registered only when Camel's producer health checks are present. */
