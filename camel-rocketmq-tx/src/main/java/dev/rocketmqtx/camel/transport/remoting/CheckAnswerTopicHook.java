@@ -1,5 +1,10 @@
 package dev.rocketmqtx.camel.transport.remoting;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.topic.TopicValidator;
 import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
@@ -16,12 +21,18 @@ import org.apache.rocketmq.remoting.protocol.header.EndTransactionRequestHeader;
  * for nothing but that permission check, so naming the real topic makes checks work for a user allowed to publish to
  * it, and nothing else changes.
  * <p>
- * The client sends the answer in the thread that ran the check listener, right after it returned; the listener
- * {@linkplain #answering names} the checked message's topic for that thread.
+ * The answer is matched to its check by the message id the client puts into it, not by thread: the 5.x client may
+ * run request hooks of a one-way request on its network thread, not on the thread that ran the check listener.
  */
 final class CheckAnswerTopicHook implements RPCHook {
 
-    private final ThreadLocal<String> checkedTopic = new ThreadLocal<>();
+    /**
+     * Bounds the topics of checks whose answer never went out (the client failed before sending it): far more than
+     * the checks a client answers at once, so clearing it when full only costs such a check another round.
+     */
+    private static final int MAX_PENDING_ANSWERS = 10_000;
+
+    private final Map<String, String> topicByAnsweredMessage = new ConcurrentHashMap<>();
     private final RPCHook signer;
 
     /** @param signer the hook that signs requests, run after the topic is put in */
@@ -29,18 +40,32 @@ final class CheckAnswerTopicHook implements RPCHook {
         this.signer = signer;
     }
 
-    /** The topic (as the broker knows it, with the namespace) of the check this thread is answering. */
-    void answering(String topic) {
-        checkedTopic.set(topic);
+    /**
+     * Notes the topic (as the broker knows it, with the namespace) of a check about to be answered.
+     *
+     * @param checked the message of the check, as the check listener got it
+     */
+    void answering(MessageExt checked, String topic) {
+        if (topicByAnsweredMessage.size() >= MAX_PENDING_ANSWERS) {
+            topicByAnsweredMessage.clear();
+        }
+        topicByAnsweredMessage.put(answerMessageId(checked), topic);
+    }
+
+    /** The id the client names in its answer: the message's unique key, else its broker-side id. */
+    private static String answerMessageId(MessageExt checked) {
+        String uniqueKey = checked.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        return uniqueKey != null ? uniqueKey : checked.getMsgId();
     }
 
     @Override
     public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
         if (request.getCode() == RequestCode.END_TRANSACTION
             && request.readCustomHeader() instanceof EndTransactionRequestHeader header
-            && TopicValidator.RMQ_SYS_TRANS_HALF_TOPIC.equals(header.getTopic())) {
-            String topic = checkedTopic.get();
-            checkedTopic.remove();
+            && Boolean.TRUE.equals(header.getFromTransactionCheck())
+            && TopicValidator.RMQ_SYS_TRANS_HALF_TOPIC.equals(header.getTopic())
+            && header.getMsgId() != null) {
+            String topic = topicByAnsweredMessage.remove(header.getMsgId());
             if (topic != null) {
                 header.setTopic(topic);
             }

@@ -137,7 +137,7 @@ final class RemotingProducerGroup {
         public LocalTransactionState checkLocalTransaction(MessageExt message) {
             LocalTransactionState state = scope.check(message).toLocalTransactionState();
             if (answerTopicHook != null) {
-                answerTopicHook.answering(NamespaceUtil.wrapNamespace(settings.getNamespace(), message.getTopic()));
+                answerTopicHook.answering(message, NamespaceUtil.wrapNamespace(settings.getNamespace(), message.getTopic()));
             }
             return state;
         }
