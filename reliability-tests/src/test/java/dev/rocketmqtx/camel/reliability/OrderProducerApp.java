@@ -3,9 +3,15 @@ package dev.rocketmqtx.camel.reliability;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import dev.rocketmqtx.camel.HalfMessageNotStoredException;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
@@ -46,6 +52,24 @@ public final class OrderProducerApp {
     }
 
     private OrderProducerApp() {
+    }
+
+    /**
+     * Runs the app in a JVM of its own in mode {@link Mode#CRASH_AFTER_COMMIT} until every order is decided, then
+     * kills it with SIGKILL.
+     *
+     * @return the ids of the orders whose database transaction committed before the kill
+     */
+    static Set<String> runUntilDecidedThenKill(String name, Path dir, String producerUri, String databaseUrl,
+                                              int orders) throws Exception {
+        try (ChildJvm producer = ChildJvm.start(name, dir, List.of("-Xmx256m"), Map.of(), OrderProducerApp.class,
+                producerUri, databaseUrl, Mode.CRASH_AFTER_COMMIT.name(), Integer.toString(orders))) {
+            List<String> decided = producer.awaitLines(line -> line.startsWith(DECIDED), orders,
+                    Duration.ofSeconds(90));
+            producer.kill();
+            return decided.stream().filter(line -> line.endsWith(" COMMITTED")).map(line -> line.split(" ")[1])
+                    .collect(Collectors.toSet());
+        }
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,7 +2,6 @@ package dev.rocketmqtx.camel.reliability;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,16 +45,8 @@ class TransactionLogProducerKilledTest {
              ShippingService shipping = new ShippingService("rocketmq-tx:" + topic + "?namesrvAddr="
                                                             + BROKER.namesrvAddr() + "&consumerGroup=" + consumerGroup
                                                             + "&consumeFromWhere=CONSUME_FROM_FIRST_OFFSET", database)) {
-            Set<String> committedBeforeKill;
-            try (ChildJvm producer = ChildJvm.start("producer", dir.resolve("producer-jvm"), List.of("-Xmx256m"),
-                    Map.of(), OrderProducerApp.class, producerUri, server.url(),
-                    OrderProducerApp.Mode.CRASH_AFTER_COMMIT.name(), Integer.toString(ORDERS))) {
-                List<String> decided = producer.awaitLines(line -> line.startsWith(OrderProducerApp.DECIDED), ORDERS,
-                        Duration.ofSeconds(90));
-                producer.kill();
-                committedBeforeKill = decided.stream().filter(line -> line.endsWith(" COMMITTED"))
-                        .map(line -> line.split(" ")[1]).collect(Collectors.toSet());
-            }
+            Set<String> committedBeforeKill = OrderProducerApp.runUntilDecidedThenKill("producer",
+                    dir.resolve("producer-jvm"), producerUri, server.url(), ORDERS);
             // The database kept what the dead JVM committed, log entries included; no end reached the broker.
             Map<String, String> orders = database.orders();
             assertThat(orders.keySet()).isEqualTo(committedBeforeKill).isNotEmpty();
