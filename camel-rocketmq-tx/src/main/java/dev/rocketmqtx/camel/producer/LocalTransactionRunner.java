@@ -4,6 +4,7 @@ import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.AsyncProcessorAwaitManager;
 import org.apache.camel.spi.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +21,19 @@ public final class LocalTransactionRunner implements LocalTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(LocalTransactionRunner.class);
 
     private final AsyncProcessor route;
+    private final AsyncProcessorAwaitManager awaitManager;
     private final TransactionStatus exceptionStatus;
     private final boolean insideOwnTransaction;
 
     /**
+     * @param awaitManager         the context's: what {@code route.process(exchange)} would look up on every call
      * @param insideOwnTransaction whether the component runs the route in a database transaction of its own
      *                             (transactionLog): then a transacted() in the route only joins it
      */
-    public LocalTransactionRunner(AsyncProcessor route, TransactionStatus exceptionStatus,
-                                  boolean insideOwnTransaction) {
+    public LocalTransactionRunner(AsyncProcessor route, AsyncProcessorAwaitManager awaitManager,
+                                  TransactionStatus exceptionStatus, boolean insideOwnTransaction) {
         this.route = route;
+        this.awaitManager = awaitManager;
         this.exceptionStatus = exceptionStatus;
         this.insideOwnTransaction = insideOwnTransaction;
     }
@@ -44,7 +48,8 @@ public final class LocalTransactionRunner implements LocalTransaction {
             exchange.getExchangeExtension().setUnitOfWork(watch);
         }
         try {
-            route.process(exchange);
+            // Runs the route's work queued on this thread's reactive executor until the route is done.
+            awaitManager.process(route, exchange);
         } catch (Exception e) {
             exchange.setException(e);
         } finally {

@@ -18,6 +18,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
                 .createAsyncProducer();
         ServiceHelper.startService(localTransactionRoute);
         LocalTransactionRunner runner = new LocalTransactionRunner(localTransactionRoute,
+                PluginHelper.getAsyncProcessorAwaitManager(endpoint.getCamelContext()),
                 configuration.getExceptionStatus(), configuration.getTransactionLog() != null);
         localTransaction = configuration.getTransactionLog() == null
                 ? runner : LoggedLocalTransaction.create(runner, configuration, endpoint.getCamelContext());

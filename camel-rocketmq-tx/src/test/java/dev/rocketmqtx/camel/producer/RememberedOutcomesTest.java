@@ -1,0 +1,114 @@
+package dev.rocketmqtx.camel.producer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.rocketmqtx.camel.TransactionStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The memory that answers a check when a one-way END_TRANSACTION was lost: what it must still know when the check
+ * comes. (A test cannot make the broker lose an end on purpose; the check paths around it are proven against the
+ * broker elsewhere.)
+ */
+class RememberedOutcomesTest {
+
+    @Test
+    void aLaterDecisionOfTheSameTransactionReplacesTheEarlierOne() {
+        RememberedOutcomes outcomes = new RememberedOutcomes(10);
+        outcomes.remember("tx-1", TransactionStatus.UNKNOWN);
+        outcomes.remember("tx-2", TransactionStatus.ROLLBACK);
+        outcomes.remember("tx-1", TransactionStatus.COMMIT);
+
+        assertThat(outcomes.recall("tx-1")).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(outcomes.recall("tx-2")).isEqualTo(TransactionStatus.ROLLBACK);
+        assertThat(outcomes.recall("tx-3")).isNull();
+    }
+
+    @Test
+    void theOldestAreForgottenFirstOnceTheBoundIsReached() {
+        RememberedOutcomes outcomes = new RememberedOutcomes(3);
+        for (int i = 1; i <= 5; i++) {
+            outcomes.remember("tx-" + i, TransactionStatus.COMMIT);
+        }
+
+        assertThat(outcomes.size()).isEqualTo(3);
+        assertThat(outcomes.recall("tx-1")).isNull();
+        assertThat(outcomes.recall("tx-2")).isNull();
+        assertThat(outcomes.recall("tx-3")).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(outcomes.recall("tx-5")).isEqualTo(TransactionStatus.COMMIT);
+    }
+
+    @Test
+    void growingTheBoundKeepsWhatWasRememberedBefore() {
+        RememberedOutcomes outcomes = new RememberedOutcomes(2);
+        outcomes.remember("tx-1", TransactionStatus.COMMIT);
+        outcomes.remember("tx-2", TransactionStatus.ROLLBACK);
+
+        outcomes.ensureCapacity(4);
+        outcomes.remember("tx-3", TransactionStatus.COMMIT);
+
+        assertThat(outcomes.recall("tx-1")).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(outcomes.recall("tx-2")).isEqualTo(TransactionStatus.ROLLBACK);
+        assertThat(outcomes.recall("tx-3")).isEqualTo(TransactionStatus.COMMIT);
+    }
+
+    @Test
+    void aDecisionAfterGrowingWinsOverTheOneBefore() {
+        RememberedOutcomes outcomes = new RememberedOutcomes(2);
+        outcomes.remember("tx-1", TransactionStatus.UNKNOWN);
+
+        outcomes.ensureCapacity(4);
+        outcomes.remember("tx-1", TransactionStatus.ROLLBACK);
+
+        assertThat(outcomes.recall("tx-1")).isEqualTo(TransactionStatus.ROLLBACK);
+    }
+
+    @Test
+    void zeroRemembersNothing() {
+        RememberedOutcomes outcomes = new RememberedOutcomes(0);
+        outcomes.remember("tx-1", TransactionStatus.COMMIT);
+
+        assertThat(outcomes.recall("tx-1")).isNull();
+        assertThat(outcomes.size()).isZero();
+    }
+
+    @Test
+    void everyOutcomeOfConcurrentSendersIsRecalledWithinTheBound() throws Exception {
+        int senders = 8;
+        int perSender = 2_000;
+        RememberedOutcomes outcomes = new RememberedOutcomes(senders * perSender);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int sender = s;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perSender; i++) {
+                        outcomes.remember(sender + "-" + i, i % 2 == 0 ? TransactionStatus.COMMIT
+                                : TransactionStatus.ROLLBACK);
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes.size()).isEqualTo(senders * perSender);
+        for (int s = 0; s < senders; s++) {
+            for (int i = 0; i < perSender; i++) {
+                assertThat(outcomes.recall(s + "-" + i)).as("outcome of %s-%s", s, i)
+                        .isEqualTo(i % 2 == 0 ? TransactionStatus.COMMIT : TransactionStatus.ROLLBACK);
+            }
+        }
+    }
+}
