@@ -66,37 +66,52 @@ public final class RememberedOutcomes {
     private record Outcome(String transactionId, TransactionStatus status) {
     }
 
-    /** A fixed number of slots, written in turn. */
+    /**
+     * A fixed number of slots, written in turn. The slots come in chunks allocated when first written, so that a
+     * producer that sends little does not hold the whole bound from its start.
+     */
     private static final class Ring {
 
-        private final AtomicReferenceArray<Outcome> outcomes;
-        // The hash code of each slot's id, written after the slot: a reader that sees a hash sees its outcome.
-        private final AtomicIntegerArray hashes;
+        private static final int CHUNK_BITS = 10;
+        private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+
+        private final int capacity;
+        private final AtomicReferenceArray<Chunk> chunks;
         private final AtomicLong written = new AtomicLong();
         private volatile Ring previous;
 
         Ring(int capacity, Ring previous) {
-            this.outcomes = new AtomicReferenceArray<>(capacity);
-            this.hashes = new AtomicIntegerArray(capacity);
+            this.capacity = capacity;
+            this.chunks = new AtomicReferenceArray<>((capacity + CHUNK_SIZE - 1) >>> CHUNK_BITS);
             this.previous = previous;
         }
 
         int capacity() {
-            return outcomes.length();
+            return capacity;
         }
 
         void write(Outcome outcome) {
-            int capacity = capacity();
             if (capacity == 0) {
                 return;
             }
             int slot = (int) (written.getAndIncrement() % capacity);
-            outcomes.setRelease(slot, outcome);
-            hashes.setRelease(slot, outcome.transactionId().hashCode());
+            chunkFor(slot).write(slot & (CHUNK_SIZE - 1), outcome);
+        }
+
+        private Chunk chunkFor(int slot) {
+            int index = slot >>> CHUNK_BITS;
+            Chunk chunk = chunks.getAcquire(index);
+            if (chunk == null) {
+                Chunk created = new Chunk(Math.min(CHUNK_SIZE, capacity - (index << CHUNK_BITS)));
+                chunk = chunks.compareAndExchange(index, null, created);
+                if (chunk == null) {
+                    chunk = created;
+                }
+            }
+            return chunk;
         }
 
         TransactionStatus find(String transactionId) {
-            int capacity = capacity();
             long count = written.get();
             if (capacity == 0 || count == 0) {
                 return null;
@@ -105,18 +120,43 @@ public final class RememberedOutcomes {
             int newest = (int) ((count - 1) % capacity);
             int slots = (int) Math.min(count, capacity);
             for (int i = 0, slot = newest; i < slots; i++, slot = slot == 0 ? capacity - 1 : slot - 1) {
-                if (hashes.getAcquire(slot) == hash) {
-                    Outcome outcome = outcomes.getAcquire(slot);
-                    if (outcome != null && outcome.transactionId().equals(transactionId)) {
-                        return outcome.status();
-                    }
+                Chunk chunk = chunks.getAcquire(slot >>> CHUNK_BITS);
+                TransactionStatus status = chunk == null ? null
+                        : chunk.statusOf(slot & (CHUNK_SIZE - 1), hash, transactionId);
+                if (status != null) {
+                    return status;
                 }
             }
             return null;
         }
 
         int size() {
-            return (int) Math.min(written.get(), capacity());
+            return (int) Math.min(written.get(), capacity);
+        }
+    }
+
+    private static final class Chunk {
+
+        private final AtomicReferenceArray<Outcome> outcomes;
+        // The hash code of each slot's id, written after the slot: a reader that sees a hash sees its outcome.
+        private final AtomicIntegerArray hashes;
+
+        Chunk(int size) {
+            this.outcomes = new AtomicReferenceArray<>(size);
+            this.hashes = new AtomicIntegerArray(size);
+        }
+
+        void write(int slot, Outcome outcome) {
+            outcomes.setRelease(slot, outcome);
+            hashes.setRelease(slot, outcome.transactionId().hashCode());
+        }
+
+        TransactionStatus statusOf(int slot, int hash, String transactionId) {
+            if (hashes.getAcquire(slot) != hash) {
+                return null;
+            }
+            Outcome outcome = outcomes.getAcquire(slot);
+            return outcome != null && outcome.transactionId().equals(transactionId) ? outcome.status() : null;
         }
     }
 }
