@@ -12,8 +12,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.AsyncProcessorAwaitManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ public class RocketMQTxConsumer extends DefaultConsumer {
     private final RocketMQTxEndpoint endpoint;
     private final MessageSource source;
     private IdempotentDelivery idempotentDelivery;
+    // Resolved once: a synchronous call of the route would look it up for every message.
+    private AsyncProcessorAwaitManager awaitManager;
 
     public RocketMQTxConsumer(RocketMQTxEndpoint endpoint, Processor processor, MessageSource source) {
         super(endpoint, processor);
@@ -46,6 +50,7 @@ public class RocketMQTxConsumer extends DefaultConsumer {
         super.doStart();
         RocketMQTxConfiguration configuration = endpoint.getConfiguration();
         idempotentDelivery = idempotentDelivery(configuration);
+        awaitManager = PluginHelper.getAsyncProcessorAwaitManager(endpoint.getCamelContext());
         source.start(this::deliverOnce);
         registerReadinessCheck(configuration);
     }
@@ -113,7 +118,7 @@ public class RocketMQTxConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         try {
             endpoint.getMessageMapper().fillExchange(exchange, message);
-            getProcessor().process(exchange);
+            awaitManager.process(getAsyncProcessor(), exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
