@@ -27,14 +27,13 @@ public final class RememberedOutcomes {
 
     /**
      * Grows the bound to at least {@code capacity}; endpoints that share a scope share one memory. Rare (a route
-     * starting): the new ring starts empty and keeps the old one to recall from, so that an outcome a sending thread
-     * writes into the old ring while the new one is published is not lost.
+     * starting): the new ring starts empty and keeps the old ones to recall from, so that nothing remembered before
+     * is forgotten early, and an outcome a sending thread writes into the old ring while the new one is published is
+     * not lost. Each ring is larger than the one before, so there are only as many as distinct bounds were asked for.
      */
     public synchronized void ensureCapacity(int capacity) {
         Ring current = ring;
         if (capacity > current.capacity()) {
-            // One ring back is enough: what the ring before it held is older than anything the bound promises.
-            current.previous = null;
             ring = new Ring(capacity, current);
         }
     }
@@ -50,17 +49,22 @@ public final class RememberedOutcomes {
         if (transactionId == null) {
             return null;
         }
-        Ring current = ring;
-        TransactionStatus status = current.find(transactionId);
-        Ring previous = current.previous;
-        return status != null || previous == null ? status : previous.find(transactionId);
+        for (Ring r = ring; r != null; r = r.previous) {
+            TransactionStatus status = r.find(transactionId);
+            if (status != null) {
+                return status;
+            }
+        }
+        return null;
     }
 
     /** How many outcomes are remembered (a transaction decided twice counts twice). */
     public int size() {
-        Ring current = ring;
-        Ring previous = current.previous;
-        return current.size() + (previous == null ? 0 : previous.size());
+        int size = 0;
+        for (Ring r = ring; r != null; r = r.previous) {
+            size += r.size();
+        }
+        return size;
     }
 
     private record Outcome(String transactionId, TransactionStatus status) {
@@ -78,7 +82,7 @@ public final class RememberedOutcomes {
         private final int capacity;
         private final AtomicReferenceArray<Chunk> chunks;
         private final AtomicLong written = new AtomicLong();
-        private volatile Ring previous;
+        private final Ring previous;
 
         Ring(int capacity, Ring previous) {
             this.capacity = capacity;

@@ -60,6 +60,20 @@ class RememberedOutcomesTest {
     }
 
     @Test
+    void growingTheBoundTwiceKeepsWhatWasRememberedBeforeEither() {
+        RememberedOutcomes outcomes = new RememberedOutcomes(2);
+        outcomes.remember("tx-1", TransactionStatus.COMMIT);
+
+        outcomes.ensureCapacity(4);
+        outcomes.remember("tx-2", TransactionStatus.COMMIT);
+        outcomes.ensureCapacity(8);
+
+        assertThat(outcomes.recall("tx-1")).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(outcomes.recall("tx-2")).isEqualTo(TransactionStatus.COMMIT);
+        assertThat(outcomes.size()).isEqualTo(2);
+    }
+
+    @Test
     void aDecisionAfterGrowingWinsOverTheOneBefore() {
         RememberedOutcomes outcomes = new RememberedOutcomes(2);
         outcomes.remember("tx-1", TransactionStatus.UNKNOWN);
