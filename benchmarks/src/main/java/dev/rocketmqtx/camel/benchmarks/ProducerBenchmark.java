@@ -92,29 +92,38 @@ final class ProducerBenchmark {
     private void summary(RoundMode mode, Map<Integer, Map<String, SendStats>> bySenders) {
         report.line("");
         report.header("senders", "c/b msgs/s, median of rounds (target >= " + mode.ratioTarget() + ")",
-                "c/b all rounds", "d/b median of rounds", "c/a median of rounds", "p99 c - b ms (target <= 0.5)",
+                "c/b 95 % interval of the median", "c/b all rounds", "d/b median of rounds",
+                "c/d median of rounds (95 % interval)", "c/a median of rounds", "p99 c - b ms (target <= 0.5)",
                 "sender CPU c - b us/msg (target <= " + Report.f0(RoundMode.CPU_TARGET_MICROS) + ")",
-                "of it Camel's: d - b", "of it the component's: c - d", "alloc c - d B/msg");
+                "c - b median of rounds (95 % interval)", "of it Camel's: d - b",
+                "of it the component's: c - d (and by round: median, 95 % interval)", "alloc c - d B/msg");
         for (Map.Entry<Integer, Map<String, SendStats>> entry : bySenders.entrySet()) {
             SendStats a = entry.getValue().get("a");
             SendStats b = entry.getValue().get("b");
             SendStats c = entry.getValue().get("c");
             SendStats d = entry.getValue().get("d");
             String cb = "-";
+            String cbInterval = "-";
             String cbAll = "-";
             String p99 = "-";
             String cpu = "-";
+            String cpuRounds = "-";
             if (b != null && c != null) {
                 double ratio = Ratios.medianOfRoundRatios(c.roundRates(), b.roundRates());
                 cb = Report.f3(ratio) + " " + Report.target(ratio >= mode.ratioTarget());
+                cbInterval = interval(c, b);
                 cbAll = Report.f3(c.messagesPerSecond() / b.messagesPerSecond());
                 double p99Diff = c.percentileMillis(99) - b.percentileMillis(99);
                 p99 = Report.f3(p99Diff) + " " + Report.target(p99Diff <= 0.5);
                 double cpuDiff = c.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage();
                 cpu = Report.f1(cpuDiff) + " " + Report.target(cpuDiff <= RoundMode.CPU_TARGET_MICROS);
+                cpuRounds = roundCpuDifference(c, b);
             }
-            report.row(entry.getKey(), cb, cbAll, ratioOrDash(d, b), ratioOrDash(c, a), p99, cpu,
-                    cpuDiffOrDash(d, b), cpuDiffOrDash(c, d),
+            report.row(entry.getKey(), cb, cbInterval, cbAll, ratioOrDash(d, b),
+                    c == null || d == null ? "-" : ratioOrDash(c, d) + " (" + interval(c, d) + ")",
+                    ratioOrDash(c, a), p99, cpu, cpuRounds,
+                    cpuDiffOrDash(d, b),
+                    c == null || d == null ? "-" : cpuDiffOrDash(c, d) + ", by round " + roundCpuDifference(c, d),
                     c == null || d == null ? "-"
                             : Report.f0(c.senderAllocatedBytesPerMessage() - d.senderAllocatedBytesPerMessage()));
         }
@@ -123,6 +132,21 @@ final class ProducerBenchmark {
     private static String ratioOrDash(SendStats numerator, SendStats denominator) {
         return numerator == null || denominator == null ? "-"
                 : Report.f3(Ratios.medianOfRoundRatios(numerator.roundRates(), denominator.roundRates()));
+    }
+
+    /** Where the median of the per-round ratios lies with 95 % confidence, from these rounds alone. */
+    private static String interval(SendStats numerator, SendStats denominator) {
+        double[] bounds = Ratios.medianConfidenceInterval(
+                Ratios.roundRatios(numerator.roundRates(), denominator.roundRates()), 0.95);
+        return Report.f3(bounds[0]) + " - " + Report.f3(bounds[1]);
+    }
+
+    /** The median of the per-round differences of sender CPU per message, and its 95 % interval. */
+    private static String roundCpuDifference(SendStats more, SendStats less) {
+        double[] differences = Ratios.roundDifferences(more.roundCpuMicros(), less.roundCpuMicros());
+        double[] bounds = Ratios.medianConfidenceInterval(differences, 0.95);
+        return Report.f1(Ratios.median(differences)) + " (" + Report.f1(bounds[0]) + " - " + Report.f1(bounds[1])
+               + ")";
     }
 
     private static String cpuDiffOrDash(SendStats more, SendStats less) {

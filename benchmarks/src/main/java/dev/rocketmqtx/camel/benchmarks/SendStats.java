@@ -16,6 +16,7 @@ final class SendStats {
     private long cpuNanos;
     private long allocatedBytes;
     private final List<Double> roundRates = new ArrayList<>();
+    private final List<Double> roundCpuMicros = new ArrayList<>();
 
     synchronized void add(long roundMessages, long roundErrors, long roundNanos, Histogram roundLatencies,
                           long roundCpuNanos, long roundAllocatedBytes) {
@@ -26,11 +27,17 @@ final class SendStats {
         nanos += roundNanos;
         latencies.add(roundLatencies);
         roundRates.add(roundNanos == 0 ? 0 : roundMessages * 1e9 / roundNanos);
+        roundCpuMicros.add(roundMessages == 0 ? 0 : roundCpuNanos / 1e3 / roundMessages);
     }
 
     /** Messages per second of each measured round, in order. */
     synchronized List<Double> roundRates() {
         return List.copyOf(roundRates);
+    }
+
+    /** Sender CPU per message of each measured round, in microseconds, in order. */
+    synchronized List<Double> roundCpuMicros() {
+        return List.copyOf(roundCpuMicros);
     }
 
     /** The median of the rounds' rates: one round disturbed by another process hardly moves it. */

@@ -205,9 +205,9 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private Integer earlyCheckDelay = 0;
     /**
-     * How many local-transaction outcomes the producer remembers to answer checks of transactions it ran
-     * itself (for example when the one-way commit was lost). Bounded: the oldest are forgotten first. 0
-     * disables it.
+     * How many local-transaction outcomes the producer remembers to answer checks of transactions it ran itself (for
+     * example when the one-way commit was lost). Bounded: the oldest are forgotten first. 0 disables it. A check of a
+     * transaction not remembered here reads them all: about 5 us for the default, half a millisecond for a million.
      */
     private Integer rememberedOutcomes = 10000;
     /**

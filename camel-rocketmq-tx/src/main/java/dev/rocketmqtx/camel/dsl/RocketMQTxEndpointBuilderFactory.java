@@ -631,9 +631,10 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * How many local-transaction outcomes the producer remembers to answer checks of transactions it ran
-         * itself (for example when the one-way commit was lost). Bounded: the oldest are forgotten first. 0
-         * disables it.
+         * How many local-transaction outcomes the producer remembers to answer checks of transactions it ran itself
+         * (for example when the one-way commit was lost). Bounded: the oldest are forgotten first. 0 disables it. A
+         * check of a transaction not remembered here reads them all: about 5 us for the default, half a millisecond for
+         * a million.
          * Default: {@code 10000}.
          */
         default RocketMQTxEndpointProducerBuilder rememberedOutcomes(int rememberedOutcomes) {

@@ -46,6 +46,27 @@ class RememberedOutcomesTest {
     }
 
     @Test
+    void aBoundOfSeveralChunksKeepsExactlyTheNewestAfterWrappingAround() {
+        // 2,500 slots: two full chunks of 1,024 and a short third; 6,000 outcomes wrap around more than twice.
+        int bound = 2500;
+        int written = 6000;
+        RememberedOutcomes outcomes = new RememberedOutcomes(bound);
+        for (int i = 0; i < written; i++) {
+            outcomes.remember("tx-" + i, i % 2 == 0 ? TransactionStatus.COMMIT : TransactionStatus.ROLLBACK);
+        }
+        // A later decision of a transaction still remembered: it takes the oldest slot (tx-3500's) and wins.
+        outcomes.remember("tx-5000", TransactionStatus.UNKNOWN);
+
+        assertThat(outcomes.size()).isEqualTo(bound);
+        for (int i = 0; i < written; i++) {
+            TransactionStatus expected = i <= written - bound ? null
+                    : i == 5000 ? TransactionStatus.UNKNOWN
+                    : i % 2 == 0 ? TransactionStatus.COMMIT : TransactionStatus.ROLLBACK;
+            assertThat(outcomes.recall("tx-" + i)).as("tx-%d", i).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void growingTheBoundKeepsWhatWasRememberedBefore() {
         RememberedOutcomes outcomes = new RememberedOutcomes(2);
         outcomes.remember("tx-1", TransactionStatus.COMMIT);
