@@ -12,18 +12,27 @@ import org.apache.camel.impl.DefaultCamelContext;
  * local-transaction route with one empty processor, but with the rocketmq-tx endpoint replaced by a minimal producer
  * that drives the raw {@code TransactionMQProducer} ({@link MinimalTransactionComponent}). Its cost over (b) is what
  * a route to any producer costs; (c) over (d) is what rocketmq-tx adds of its own.
+ * <p>
+ * (e) The same without the local-transaction route: the minimal producer commits at once, as (b)'s listener does.
+ * (d) over (e) is what calling the local-transaction route costs; (e) over (b) the template, the exchange and
+ * {@code direct:send}.
  */
 final class CamelRawClientSender implements Sender {
 
     private final CamelContext context = new DefaultCamelContext();
     private final ProducerTemplate template;
     private final Endpoint entry;
+    private final boolean localTransactionRoute;
 
-    CamelRawClientSender(BrokerTarget broker, String topic) throws Exception {
+    /** (d) with {@code localTransactionRoute}, (e) without. */
+    CamelRawClientSender(BrokerTarget broker, String topic, boolean localTransactionRoute) throws Exception {
+        this.localTransactionRoute = localTransactionRoute;
         context.addComponent(MinimalTransactionComponent.SCHEME, new MinimalTransactionComponent());
+        String client = localTransactionRoute ? "camel-raw" : "camel-raw-no-local";
         String uri = MinimalTransactionComponent.SCHEME + ":" + topic + "?namesrvAddr=" + broker.namesrvAddr()
-                     + "&producerGroup=" + broker.name("pg-camel-raw") + "&instanceName="
-                     + BrokerTarget.clientInstanceName("camel-raw") + "&localTransaction=direct:local";
+                     + "&producerGroup=" + broker.name("pg-" + client) + "&instanceName="
+                     + BrokerTarget.clientInstanceName(client)
+                     + (localTransactionRoute ? "&localTransaction=direct:local" : "");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -40,12 +49,13 @@ final class CamelRawClientSender implements Sender {
 
     @Override
     public String id() {
-        return "d";
+        return localTransactionRoute ? "d" : "e";
     }
 
     @Override
     public String name() {
-        return "d: route to a minimal raw-client producer";
+        return localTransactionRoute ? "d: route to a minimal raw-client producer"
+                : "e: as d, no local-transaction route";
     }
 
     @Override

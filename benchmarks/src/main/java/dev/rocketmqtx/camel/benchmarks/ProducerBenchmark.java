@@ -47,7 +47,8 @@ final class ProducerBenchmark {
                 case "a" -> new RawSyncSender(broker, topic);
                 case "b" -> new RawTransactionSender(broker, topic);
                 case "c" -> new CamelTransactionSender(broker, topic);
-                case "d" -> new CamelRawClientSender(broker, topic);
+                case "d" -> new CamelRawClientSender(broker, topic, true);
+                case "e" -> new CamelRawClientSender(broker, topic, false);
                 default -> throw new IllegalArgumentException("Unknown contender " + id);
             };
             senders.put(id, sender);
@@ -81,6 +82,7 @@ final class ProducerBenchmark {
             }
         }
         summary(mode, bySenders);
+        camelShareSplit(bySenders);
         report.line("\nProducer " + mode.name() + " rounds took " + Math.round((System.nanoTime() - started) / 1e9)
                     + " s; system load average (1 min) at their end: " + Report.loadAverage() + ".");
     }
@@ -126,6 +128,33 @@ final class ProducerBenchmark {
                     c == null || d == null ? "-" : cpuDiffOrDash(c, d) + ", by round " + roundCpuDifference(c, d),
                     c == null || d == null ? "-"
                             : Report.f0(c.senderAllocatedBytesPerMessage() - d.senderAllocatedBytesPerMessage()));
+        }
+    }
+
+    /**
+     * With contender (e): Camel's share split into calling the local-transaction route (d over e), which a local
+     * transaction that is not a route would not pay, and the template, exchange and {@code direct:send} (e over b).
+     */
+    private void camelShareSplit(Map<Integer, Map<String, SendStats>> bySenders) {
+        if (bySenders.values().stream().noneMatch(stats -> stats.containsKey("d") && stats.containsKey("e"))) {
+            return;
+        }
+        report.line("");
+        report.header("senders", "Camel's share d - b us/msg",
+                "of it the local-transaction route: d - e (and by round: median, 95 % interval)",
+                "of it template, exchange, direct:send: e - b (and by round)", "e/b median of rounds",
+                "d/e median of rounds (95 % interval)");
+        for (Map.Entry<Integer, Map<String, SendStats>> entry : bySenders.entrySet()) {
+            SendStats b = entry.getValue().get("b");
+            SendStats d = entry.getValue().get("d");
+            SendStats e = entry.getValue().get("e");
+            if (d == null || e == null) {
+                continue;
+            }
+            report.row(entry.getKey(), cpuDiffOrDash(d, b),
+                    cpuDiffOrDash(d, e) + ", by round " + roundCpuDifference(d, e),
+                    b == null ? "-" : cpuDiffOrDash(e, b) + ", by round " + roundCpuDifference(e, b),
+                    ratioOrDash(e, b), ratioOrDash(d, e) + " (" + interval(d, e) + ")");
         }
     }
 
