@@ -37,9 +37,11 @@ final class CamelRawClientSender implements Sender {
             @Override
             public void configure() {
                 from("direct:send").to(uri);
-                // The same trivial local transaction as contender (c)'s.
-                from("direct:local").process(exchange -> {
-                });
+                if (localTransactionRoute) {
+                    // The same trivial local transaction as contender (c)'s.
+                    from("direct:local").process(exchange -> {
+                    });
+                }
             }
         });
         context.start();

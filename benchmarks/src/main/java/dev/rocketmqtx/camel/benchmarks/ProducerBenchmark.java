@@ -122,10 +122,10 @@ final class ProducerBenchmark {
                 cpuRounds = roundCpuDifference(c, b);
             }
             report.row(entry.getKey(), cb, cbInterval, cbAll, ratioOrDash(d, b),
-                    c == null || d == null ? "-" : ratioOrDash(c, d) + " (" + interval(c, d) + ")",
+                    ratioWithInterval(c, d),
                     ratioOrDash(c, a), p99, cpu, cpuRounds,
                     cpuDiffOrDash(d, b),
-                    c == null || d == null ? "-" : cpuDiffOrDash(c, d) + ", by round " + roundCpuDifference(c, d),
+                    cpuDiffWithRounds(c, d),
                     c == null || d == null ? "-"
                             : Report.f0(c.senderAllocatedBytesPerMessage() - d.senderAllocatedBytesPerMessage()));
         }
@@ -151,16 +151,26 @@ final class ProducerBenchmark {
             if (d == null || e == null) {
                 continue;
             }
-            report.row(entry.getKey(), cpuDiffOrDash(d, b),
-                    cpuDiffOrDash(d, e) + ", by round " + roundCpuDifference(d, e),
-                    b == null ? "-" : cpuDiffOrDash(e, b) + ", by round " + roundCpuDifference(e, b),
-                    ratioOrDash(e, b), ratioOrDash(d, e) + " (" + interval(d, e) + ")");
+            report.row(entry.getKey(), cpuDiffOrDash(d, b), cpuDiffWithRounds(d, e), cpuDiffWithRounds(e, b),
+                    ratioOrDash(e, b), ratioWithInterval(d, e));
         }
     }
 
     private static String ratioOrDash(SendStats numerator, SendStats denominator) {
         return numerator == null || denominator == null ? "-"
                 : Report.f3(Ratios.medianOfRoundRatios(numerator.roundRates(), denominator.roundRates()));
+    }
+
+    /** The median of the per-round ratios and, in brackets, its 95 % interval; "-" without both contenders. */
+    private static String ratioWithInterval(SendStats numerator, SendStats denominator) {
+        return numerator == null || denominator == null ? "-"
+                : ratioOrDash(numerator, denominator) + " (" + interval(numerator, denominator) + ")";
+    }
+
+    /** Sender CPU of one over the other, over all rounds and by round; "-" without both contenders. */
+    private static String cpuDiffWithRounds(SendStats more, SendStats less) {
+        return more == null || less == null ? "-"
+                : cpuDiffOrDash(more, less) + ", by round " + roundCpuDifference(more, less);
     }
 
     /** Where the median of the per-round ratios lies with 95 % confidence, from these rounds alone. */

@@ -2,11 +2,12 @@ package dev.rocketmqtx.camel.benchmarks;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 
 /**
- * Ratios (and differences) of figures measured round by round. The median of the per-round ratios is what the targets are judged on:
- * the two contenders of a round ran seconds apart, and one round disturbed by another process on the machine moves
- * the median far less than it moves the ratio of the totals.
+ * Ratios (and differences) of figures measured round by round. The median of the per-round ratios is what the
+ * targets are judged on: the two contenders of a round ran seconds apart, and one round disturbed by another process
+ * on the machine moves the median far less than it moves the ratio of the totals.
  */
 final class Ratios {
 
@@ -18,22 +19,21 @@ final class Ratios {
     }
 
     static double[] roundRatios(List<Double> numerators, List<Double> denominators) {
-        int n = Math.min(numerators.size(), denominators.size());
-        double[] ratios = new double[n];
-        for (int i = 0; i < n; i++) {
-            ratios[i] = numerators.get(i) / denominators.get(i);
-        }
-        return ratios;
+        return perRound(numerators, denominators, (numerator, denominator) -> numerator / denominator);
     }
 
     /** Per-round differences, minuend minus subtrahend, of values of the same rounds. */
     static double[] roundDifferences(List<Double> minuends, List<Double> subtrahends) {
-        int n = Math.min(minuends.size(), subtrahends.size());
-        double[] differences = new double[n];
+        return perRound(minuends, subtrahends, (minuend, subtrahend) -> minuend - subtrahend);
+    }
+
+    private static double[] perRound(List<Double> left, List<Double> right, DoubleBinaryOperator combine) {
+        int n = Math.min(left.size(), right.size());
+        double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            differences[i] = minuends.get(i) - subtrahends.get(i);
+            values[i] = combine.applyAsDouble(left.get(i), right.get(i));
         }
-        return differences;
+        return values;
     }
 
     /**
