@@ -70,6 +70,8 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localtransaction":
         case "localTransaction": getOrCreateConfiguration(target).setLocalTransaction(property(camelContext, java.lang.String.class, value)); return true;
+        case "localtransactionprocessor":
+        case "localTransactionProcessor": getOrCreateConfiguration(target).setLocalTransactionProcessor(property(camelContext, org.apache.camel.Processor.class, value)); return true;
         case "localtransactiontimeout":
         case "localTransactionTimeout": getOrCreateConfiguration(target).setLocalTransactionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesize":
@@ -149,6 +151,8 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "localtransaction":
         case "localTransaction": return java.lang.String.class;
+        case "localtransactionprocessor":
+        case "localTransactionProcessor": return org.apache.camel.Processor.class;
         case "localtransactiontimeout":
         case "localTransactionTimeout": return long.class;
         case "maxmessagesize":
@@ -229,6 +233,8 @@ public class RocketMQTxComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localtransaction":
         case "localTransaction": return getOrCreateConfiguration(target).getLocalTransaction();
+        case "localtransactionprocessor":
+        case "localTransactionProcessor": return getOrCreateConfiguration(target).getLocalTransactionProcessor();
         case "localtransactiontimeout":
         case "localTransactionTimeout": return getOrCreateConfiguration(target).getLocalTransactionTimeout();
         case "maxmessagesize":

@@ -60,6 +60,8 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "localtransaction":
         case "localTransaction": target.getConfiguration().setLocalTransaction(property(camelContext, java.lang.String.class, value)); return true;
+        case "localtransactionprocessor":
+        case "localTransactionProcessor": target.getConfiguration().setLocalTransactionProcessor(property(camelContext, org.apache.camel.Processor.class, value)); return true;
         case "localtransactiontimeout":
         case "localTransactionTimeout": target.getConfiguration().setLocalTransactionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesize":
@@ -136,6 +138,8 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "localtransaction":
         case "localTransaction": return java.lang.String.class;
+        case "localtransactionprocessor":
+        case "localTransactionProcessor": return org.apache.camel.Processor.class;
         case "localtransactiontimeout":
         case "localTransactionTimeout": return long.class;
         case "maxmessagesize":
@@ -213,6 +217,8 @@ public class RocketMQTxEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "localtransaction":
         case "localTransaction": return target.getConfiguration().getLocalTransaction();
+        case "localtransactionprocessor":
+        case "localTransactionProcessor": return target.getConfiguration().getLocalTransactionProcessor();
         case "localtransactiontimeout":
         case "localTransactionTimeout": return target.getConfiguration().getLocalTransactionTimeout();
         case "maxmessagesize":

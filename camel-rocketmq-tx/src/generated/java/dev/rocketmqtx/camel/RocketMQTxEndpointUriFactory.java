@@ -24,7 +24,7 @@ public class RocketMQTxEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(38);
         props.add("accessKey");
         props.add("bridgeErrorHandler");
         props.add("checkImmunityTime");
@@ -44,6 +44,7 @@ public class RocketMQTxEndpointUriFactory extends org.apache.camel.support.compo
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("localTransaction");
+        props.add("localTransactionProcessor");
         props.add("localTransactionTimeout");
         props.add("maxMessageSize");
         props.add("maxReconsumeTimes");

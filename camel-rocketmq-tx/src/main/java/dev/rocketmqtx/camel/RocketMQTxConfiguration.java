@@ -49,6 +49,8 @@ public class RocketMQTxConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String localTransaction;
     @UriParam(label = "producer")
+    private Processor localTransactionProcessor;
+    @UriParam(label = "producer")
     private Processor checkProcessor;
     @UriParam(label = "producer")
     private String checkUri;
@@ -224,12 +226,26 @@ public class RocketMQTxConfiguration implements Cloneable {
     }
 
     /**
-     * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). Required on a
-     * producer. It runs after the broker stored the half message, in the caller's thread and on the caller's
-     * exchange; its outcome decides COMMIT or ROLLBACK.
+     * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). A producer needs it or
+     * localTransactionProcessor. It runs after the broker stored the half message, in the caller's thread and on the
+     * caller's exchange; its outcome decides COMMIT or ROLLBACK.
      */
     public void setLocalTransaction(String localTransaction) {
         this.localTransaction = localTransaction;
+    }
+
+    public Processor getLocalTransactionProcessor() {
+        return localTransactionProcessor;
+    }
+
+    /**
+     * Processor that is the local transaction, the in-place form of localTransaction: called after the broker stored
+     * the half message, in the caller's thread and on the caller's exchange, and its outcome decides as a route's
+     * does (an exception, rollback-only, or the CamelRocketMQTxStatus header). It saves the cost of calling a route
+     * for every message. Mutually exclusive with localTransaction; a producer needs one of the two.
+     */
+    public void setLocalTransactionProcessor(Processor localTransactionProcessor) {
+        this.localTransactionProcessor = localTransactionProcessor;
     }
 
     public Processor getCheckProcessor() {

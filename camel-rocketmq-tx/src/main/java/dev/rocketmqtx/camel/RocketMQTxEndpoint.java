@@ -46,6 +46,10 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     /** Checks made when the endpoint is created: options that are wrong whatever the endpoint is used for. */
     void validateOptions() {
         NameValidation.checkTopic(configuration.getTopic());
+        if (configuration.getLocalTransaction() != null && configuration.getLocalTransactionProcessor() != null) {
+            throw new IllegalArgumentException("Options localTransaction and localTransactionProcessor are mutually"
+                                               + " exclusive: configure one local transaction");
+        }
         if (configuration.getCheckProcessor() != null && configuration.getCheckUri() != null) {
             throw new IllegalArgumentException(
                     "Options checkProcessor and checkUri are mutually exclusive: configure one way to answer checks");
@@ -117,7 +121,9 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
         if (!configuration.isGrpc()) {
             NameValidation.checkGroup("producerGroup", configuration.getProducerGroup());
         }
-        requireEndpoint("localTransaction", configuration.getLocalTransaction());
+        if (configuration.getLocalTransactionProcessor() == null) {
+            requireEndpoint("localTransaction", configuration.getLocalTransaction());
+        }
         if (configuration.getCheckUri() != null) {
             requireEndpoint("checkUri", configuration.getCheckUri());
         }
@@ -129,7 +135,9 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
             throw new IllegalArgumentException("Option " + option + " is required on a rocketmq-tx producer: the"
                                                + " endpoint URI of the route that "
                                                + ("localTransaction".equals(option)
-                                                       ? "runs the local transaction" : "answers checks"));
+                                                       ? "runs the local transaction (or set"
+                                                         + " localTransactionProcessor to a Processor)"
+                                                       : "answers checks"));
         }
         try {
             if (getCamelContext().getEndpoint(uri) == null) {

@@ -37,6 +37,18 @@ class EndpointValidationTest {
     }
 
     @Test
+    void localTransactionAndLocalTransactionProcessorTogetherFail() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local"
+                                      + "&localTransactionProcessor=#check",
+                "localTransaction and localTransactionProcessor are mutually exclusive");
+    }
+
+    @Test
+    void unknownLocalTransactionProcessorBeanFails() {
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransactionProcessor=#nope", "nope");
+    }
+
+    @Test
     void checkProcessorAndCheckUriTogetherFail() {
         assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local"
                                       + "&checkProcessor=#check&checkUri=direct:check",

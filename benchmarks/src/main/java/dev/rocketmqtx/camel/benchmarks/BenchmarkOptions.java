@@ -66,7 +66,8 @@ public final class BenchmarkOptions {
               --senders=1,8                concurrent senders of the producer rounds
               --contenders=a,b,c,d         producer contenders: a raw sync send, b raw transactional, c rocketmq-tx
                                            route, d the same route to a minimal raw-client producer (Camel's share);
-                                           e (not by default) as d without the local-transaction route
+                                           e (not by default) as d without the local-transaction route; f (not by
+                                           default) as c with a Processor as the local transaction
               --round-modes=long,short     producer round modes, each with its own rounds and tables
               --warmup-rounds=1 --rounds=4 --round-seconds=5   long mode: rounds per contender and sender count
               --short-warmup-rounds=2 --short-rounds=16 --short-round-seconds=1   short mode: the same, contenders
@@ -106,7 +107,7 @@ public final class BenchmarkOptions {
             case "sections" -> sections = subset(name, value, SECTIONS);
             case "message-size" -> messageSize = positive(name, value);
             case "senders" -> senders = intList(name, value);
-            case "contenders" -> contenders = subset(name, value, List.of("a", "b", "c", "d", "e"));
+            case "contenders" -> contenders = subset(name, value, List.of("a", "b", "c", "d", "e", "f"));
             case "round-modes" -> roundModes = subset(name, value, List.of(RoundMode.LONG, RoundMode.SHORT));
             case "warmup-rounds" -> warmupRounds = atLeastZero(name, value);
             case "rounds" -> rounds = positive(name, value);

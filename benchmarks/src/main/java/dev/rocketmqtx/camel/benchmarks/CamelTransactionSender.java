@@ -6,6 +6,7 @@ import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -31,9 +32,28 @@ final class CamelTransactionSender implements Sender {
     }
 
     /**
+     * (f) As (c), with the local transaction a Processor (localTransactionProcessor) that does nothing, in place of
+     * the route: what the component costs when no route is called for the local transaction.
+     */
+    static CamelTransactionSender withLocalTransactionProcessor(BrokerTarget broker, String topic) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("emptyLocalTransaction", (Processor) exchange -> {
+        });
+        return new CamelTransactionSender("f", "f: rocketmq-tx, Processor local transaction", context,
+                "rocketmq-tx:" + topic + "?namesrvAddr=" + broker.namesrvAddr() + "&producerGroup="
+                + broker.name("pg-camel-tx-processor") + "&localTransactionProcessor=#emptyLocalTransaction",
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        // no local-transaction route
+                    }
+                });
+    }
+
+    /**
      * @param context          a context not started yet, with the beans the routes need in its registry
      * @param producerUri      the rocketmq-tx endpoint {@code direct:send} sends to
-     * @param localTransaction routes that include the one the endpoint's {@code localTransaction} names
+     * @param localTransaction routes that include the one the endpoint's {@code localTransaction} names, if any
      */
     CamelTransactionSender(String id, String name, CamelContext context, String producerUri,
                            RoutesBuilder localTransaction) throws Exception {

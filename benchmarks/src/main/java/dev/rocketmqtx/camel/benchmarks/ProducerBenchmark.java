@@ -49,6 +49,7 @@ final class ProducerBenchmark {
                 case "c" -> new CamelTransactionSender(broker, topic);
                 case "d" -> new CamelRawClientSender(broker, topic, true);
                 case "e" -> new CamelRawClientSender(broker, topic, false);
+                case "f" -> CamelTransactionSender.withLocalTransactionProcessor(broker, topic);
                 default -> throw new IllegalArgumentException("Unknown contender " + id);
             };
             senders.put(id, sender);
@@ -83,6 +84,7 @@ final class ProducerBenchmark {
         }
         summary(mode, bySenders);
         camelShareSplit(bySenders);
+        processorLocalTransaction(mode, bySenders);
         report.line("\nProducer " + mode.name() + " rounds took " + Math.round((System.nanoTime() - started) / 1e9)
                     + " s; system load average (1 min) at their end: " + Report.loadAverage() + ".");
     }
@@ -153,6 +155,35 @@ final class ProducerBenchmark {
             }
             report.row(entry.getKey(), cpuDiffOrDash(d, b), cpuDiffWithRounds(d, e), cpuDiffWithRounds(e, b),
                     ratioOrDash(e, b), ratioWithInterval(d, e));
+        }
+    }
+
+    /**
+     * With contender (f): the targets for a local transaction that is a Processor (localTransactionProcessor) instead
+     * of a route, and what the route costs on top (c over f).
+     */
+    private void processorLocalTransaction(RoundMode mode, Map<Integer, Map<String, SendStats>> bySenders) {
+        if (bySenders.values().stream().noneMatch(stats -> stats.containsKey("b") && stats.containsKey("f"))) {
+            return;
+        }
+        report.line("");
+        report.header("senders", "f/b msgs/s, median of rounds (target >= " + mode.ratioTarget() + ")",
+                "f/b 95 % interval of the median",
+                "sender CPU f - b us/msg (target <= " + Report.f0(RoundMode.CPU_TARGET_MICROS) + ")",
+                "f - b median of rounds (95 % interval)", "the route instead: c - f (and by round)",
+                "c/f median of rounds (95 % interval)");
+        for (Map.Entry<Integer, Map<String, SendStats>> entry : bySenders.entrySet()) {
+            SendStats b = entry.getValue().get("b");
+            SendStats c = entry.getValue().get("c");
+            SendStats f = entry.getValue().get("f");
+            if (b == null || f == null) {
+                continue;
+            }
+            double ratio = Ratios.medianOfRoundRatios(f.roundRates(), b.roundRates());
+            double cpuDiff = f.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage();
+            report.row(entry.getKey(), Report.f3(ratio) + " " + Report.target(ratio >= mode.ratioTarget()),
+                    interval(f, b), Report.f1(cpuDiff) + " " + Report.target(cpuDiff <= RoundMode.CPU_TARGET_MICROS),
+                    roundCpuDifference(f, b), cpuDiffWithRounds(c, f), ratioWithInterval(c, f));
         }
     }
 

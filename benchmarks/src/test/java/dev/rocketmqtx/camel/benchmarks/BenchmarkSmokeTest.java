@@ -14,7 +14,7 @@ class BenchmarkSmokeTest {
     @Test
     void everyRemotingSectionRunsAgainstTheEmbeddedBrokerAndReportsItsTable() {
         BenchmarkOptions options = BenchmarkOptions.parse("--sections=producer,consumer,check,footprint",
-                "--contenders=a,b,c,d,e", "--senders=1,2", "--warmup-rounds=0", "--rounds=1",
+                "--contenders=a,b,c,d,e,f", "--senders=1,2", "--warmup-rounds=0", "--rounds=1",
                 "--round-seconds=0.2", "--short-warmup-rounds=0", "--short-rounds=1", "--short-round-seconds=0.1",
                 "--consumer-messages=50", "--consumer-warmup-rounds=0", "--consumer-rounds=1",
                 "--check-samples=1", "--endpoints=1", "--footprint-transactions=100", "--footprint-senders=2");
@@ -27,6 +27,7 @@ class BenchmarkSmokeTest {
                     "| 1 | c: rocketmq-tx route |", "| 2 | b: raw transactional |",
                     "| 1 | d: route to a minimal raw-client producer |", "of it Camel's: d - b",
                     "| 2 | e: as d, no local-transaction route |", "of it the local-transaction route: d - e",
+                    "| 1 | f: rocketmq-tx, Processor local transaction |", "the route instead: c - f",
                     "Consumer ratio rocketmq-tx / raw", "Check path", "heap per instance",
                     "| 100 |");
         }
@@ -84,8 +85,8 @@ class BenchmarkSmokeTest {
 
     @Test
     void unknownContenderIsRejectedWithItsName() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchmarkOptions.parse("--contenders=b,f"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--contenders=b,f");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchmarkOptions.parse("--contenders=b,g"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--contenders=b,g");
     }
 
     @Test

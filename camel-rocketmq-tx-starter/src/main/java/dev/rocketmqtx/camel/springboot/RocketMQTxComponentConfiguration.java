@@ -143,11 +143,19 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private Boolean lazyStartProducer = false;
     /**
-     * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). Required on a
-     * producer. It runs after the broker stored the half message, in the caller's thread and on the caller's
-     * exchange; its outcome decides COMMIT or ROLLBACK.
+     * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). A producer needs
+     * it or localTransactionProcessor. It runs after the broker stored the half message, in the caller's thread
+     * and on the caller's exchange; its outcome decides COMMIT or ROLLBACK.
      */
     private String localTransaction;
+    /**
+     * Processor that is the local transaction, the in-place form of localTransaction: called after the broker
+     * stored the half message, in the caller's thread and on the caller's exchange, and its outcome decides as
+     * a route's does (an exception, rollback-only, or the CamelRocketMQTxStatus header). It saves the cost of
+     * calling a route for every message. Mutually exclusive with localTransaction; a producer needs one of the
+     * two. The option is a org.apache.camel.Processor type; in properties refer to a bean with #bean:name.
+     */
+    private Processor localTransactionProcessor;
     /**
      * The longest a local transaction may take, from the half message's send to its database commit. With
      * transactionLog, a check rolls back a transaction whose id is not logged only once its half message is
@@ -427,6 +435,14 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
 
     public void setLocalTransaction(String localTransaction) {
         this.localTransaction = localTransaction;
+    }
+
+    public Processor getLocalTransactionProcessor() {
+        return localTransactionProcessor;
+    }
+
+    public void setLocalTransactionProcessor(Processor localTransactionProcessor) {
+        this.localTransactionProcessor = localTransactionProcessor;
     }
 
     public Long getLocalTransactionTimeout() {

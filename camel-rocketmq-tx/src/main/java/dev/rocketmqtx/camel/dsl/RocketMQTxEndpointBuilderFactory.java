@@ -454,9 +454,9 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). Required on
-         * a producer. It runs after the broker stored the half message, in the caller's thread and on the
-         * caller's exchange; its outcome decides COMMIT or ROLLBACK.
+         * Endpoint URI of the route that is the local transaction (for example direct:saveOrder). A producer
+         * needs it or localTransactionProcessor. It runs after the broker stored the half message, in the
+         * caller's thread and on the caller's exchange; its outcome decides COMMIT or ROLLBACK.
          */
         default RocketMQTxEndpointProducerBuilder localTransaction(String localTransaction) {
             doSetProperty("localTransaction", localTransaction);
@@ -468,6 +468,26 @@ public interface RocketMQTxEndpointBuilderFactory {
          */
         default RocketMQTxEndpointProducerBuilder localTransaction(EndpointProducerBuilder localTransaction) {
             doSetProperty("localTransaction", localTransaction.getRawUri());
+            return this;
+        }
+
+        /**
+         * Processor that is the local transaction, the in-place form of localTransaction: called after the
+         * broker stored the half message, in the caller's thread and on the caller's exchange, and its outcome
+         * decides as a route's does (an exception, rollback-only, or the CamelRocketMQTxStatus header). It
+         * saves the cost of calling a route for every message. Mutually exclusive with localTransaction; a
+         * producer needs one of the two.
+         */
+        default RocketMQTxEndpointProducerBuilder localTransactionProcessor(Processor localTransactionProcessor) {
+            doSetProperty("localTransactionProcessor", localTransactionProcessor);
+            return this;
+        }
+
+        /**
+         * The localTransactionProcessor option as a bean reference (#name).
+         */
+        default RocketMQTxEndpointProducerBuilder localTransactionProcessor(String localTransactionProcessor) {
+            doSetProperty("localTransactionProcessor", localTransactionProcessor);
             return this;
         }
 

@@ -4,38 +4,51 @@ import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.spi.AsyncProcessorAwaitManager;
 import org.apache.camel.spi.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the local-transaction route on the caller's exchange, in the calling thread, and maps its outcome.
+ * Runs the local transaction on the caller's exchange, in the calling thread, and maps its outcome. The local
+ * transaction is a route (localTransaction) or a Processor called in place (localTransactionProcessor).
  * <p>
  * The same thread matters: a transaction bound to the caller's thread (Spring's {@code transacted()}) is visible to
- * the route, exactly as with {@code to("direct:...")}. The broker waits for the answer, so the route is awaited even
- * if part of it runs asynchronously.
+ * the local transaction, exactly as with {@code to("direct:...")}. The broker waits for the answer, so a route is
+ * awaited even if part of it runs asynchronously.
  */
 public final class LocalTransactionRunner implements LocalTransaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalTransactionRunner.class);
 
-    private final AsyncProcessor route;
-    private final AsyncProcessorAwaitManager awaitManager;
+    private final Processor localTransaction;
+    private final boolean isRoute;
     private final TransactionStatus exceptionStatus;
     private final boolean insideOwnTransaction;
+
+    private LocalTransactionRunner(Processor localTransaction, boolean isRoute, TransactionStatus exceptionStatus,
+                                   boolean insideOwnTransaction) {
+        this.localTransaction = localTransaction;
+        this.isRoute = isRoute;
+        this.exceptionStatus = exceptionStatus;
+        this.insideOwnTransaction = insideOwnTransaction;
+    }
 
     /**
      * @param awaitManager         the context's: what {@code route.process(exchange)} would look up on every call
      * @param insideOwnTransaction whether the component runs the route in a database transaction of its own
      *                             (transactionLog): then a transacted() in the route only joins it
      */
-    public LocalTransactionRunner(AsyncProcessor route, AsyncProcessorAwaitManager awaitManager,
-                                  TransactionStatus exceptionStatus, boolean insideOwnTransaction) {
-        this.route = route;
-        this.awaitManager = awaitManager;
-        this.exceptionStatus = exceptionStatus;
-        this.insideOwnTransaction = insideOwnTransaction;
+    public static LocalTransactionRunner ofRoute(AsyncProcessor route, AsyncProcessorAwaitManager awaitManager,
+                                                 TransactionStatus exceptionStatus, boolean insideOwnTransaction) {
+        // Runs the route's work queued on this thread's reactive executor until the route is done.
+        return new LocalTransactionRunner(exchange -> awaitManager.process(route, exchange), true, exceptionStatus,
+                insideOwnTransaction);
+    }
+
+    public static LocalTransactionRunner ofProcessor(Processor processor, TransactionStatus exceptionStatus) {
+        return new LocalTransactionRunner(processor, false, exceptionStatus, false);
     }
 
     @Override
@@ -43,13 +56,15 @@ public final class LocalTransactionRunner implements LocalTransaction {
         exchange.getMessage().setHeader(RocketMQTxConstants.TRANSACTION_ID, transactionId);
         exchange.getMessage().setHeader(RocketMQTxConstants.MESSAGE_ID, transactionId);
         UnitOfWork unitOfWork = exchange.getUnitOfWork();
-        TransactedBoundaryWatch watch = unitOfWork == null ? null : new TransactedBoundaryWatch(unitOfWork, exchange);
+        // A processor opens no route boundaries to watch: a database transaction it uses ends inside it, and its
+        // outcome is its exception, rollback-only flag or status header.
+        TransactedBoundaryWatch watch = unitOfWork == null || !isRoute
+                ? null : new TransactedBoundaryWatch(unitOfWork, exchange);
         if (watch != null) {
             exchange.getExchangeExtension().setUnitOfWork(watch);
         }
         try {
-            // Runs the route's work queued on this thread's reactive executor until the route is done.
-            awaitManager.process(route, exchange);
+            localTransaction.process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         } finally {

@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each exchange as a transactional message, in two phases: the half message first, then the local-transaction
- * route on the same exchange, then COMMIT, ROLLBACK or UNKNOWN as the route's outcome says. The same on every
- * protocol; the {@link TransactionTransport} does the protocol's part.
+ * Sends each exchange as a transactional message, in two phases: the half message first, then the local transaction
+ * (a route or a processor) on the same exchange, then COMMIT, ROLLBACK or UNKNOWN as its outcome says. The same on
+ * every protocol; the {@link TransactionTransport} does the protocol's part.
  * <p>
  * All of it runs in the caller's thread and the exchange completes synchronously. That is deliberate: a caller's
  * thread-bound transaction (a JDBC connection under {@code transacted()}) must be the one the local transaction uses.
@@ -60,13 +60,20 @@ public class RocketMQTxProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStart() throws Exception {
-        localTransactionRoute = endpoint.getCamelContext().getEndpoint(configuration.getLocalTransaction())
-                .createAsyncProducer();
-        ServiceHelper.startService(localTransactionRoute);
-        LocalTransactionRunner runner = new LocalTransactionRunner(localTransactionRoute,
-                PluginHelper.getAsyncProcessorAwaitManager(endpoint.getCamelContext()),
-                configuration.getExceptionStatus(), configuration.getTransactionLog() != null);
-        localTransaction = configuration.getTransactionLog() == null
+        LocalTransactionRunner runner;
+        boolean logged = configuration.getTransactionLog() != null;
+        if (configuration.getLocalTransactionProcessor() != null) {
+            runner = LocalTransactionRunner.ofProcessor(configuration.getLocalTransactionProcessor(),
+                    configuration.getExceptionStatus());
+        } else {
+            localTransactionRoute = endpoint.getCamelContext().getEndpoint(configuration.getLocalTransaction())
+                    .createAsyncProducer();
+            ServiceHelper.startService(localTransactionRoute);
+            runner = LocalTransactionRunner.ofRoute(localTransactionRoute,
+                    PluginHelper.getAsyncProcessorAwaitManager(endpoint.getCamelContext()),
+                    configuration.getExceptionStatus(), logged);
+        }
+        localTransaction = !logged
                 ? runner : LoggedLocalTransaction.create(runner, configuration, endpoint.getCamelContext());
         Processor userCheck = configuration.getCheckProcessor();
         if (configuration.getCheckUri() != null) {
