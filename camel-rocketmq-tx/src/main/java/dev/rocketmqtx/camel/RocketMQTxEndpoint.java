@@ -21,9 +21,11 @@ import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.ObjectHelper;
 
 /**
- * Sends RocketMQ transactional messages whose local transaction is a Camel route, and consumes committed messages.
+ * Sends RocketMQ transactional messages whose local transaction is a Camel route or processor, and consumes committed
+ * messages.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "rocketmq-tx", title = "RocketMQ Transactional",
              syntax = "rocketmq-tx:topic", category = { Category.MESSAGING }, headersClass = RocketMQTxConstants.class)
@@ -46,7 +48,8 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     /** Checks made when the endpoint is created: options that are wrong whatever the endpoint is used for. */
     void validateOptions() {
         NameValidation.checkTopic(configuration.getTopic());
-        if (configuration.getLocalTransaction() != null && configuration.getLocalTransactionProcessor() != null) {
+        if (ObjectHelper.isNotEmpty(configuration.getLocalTransaction())
+            && configuration.getLocalTransactionProcessor() != null) {
             throw new IllegalArgumentException("Options localTransaction and localTransactionProcessor are mutually"
                                                + " exclusive: configure one local transaction");
         }

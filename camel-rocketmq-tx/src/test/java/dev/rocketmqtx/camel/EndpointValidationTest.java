@@ -27,7 +27,9 @@ class EndpointValidationTest {
 
     @Test
     void producerWithoutLocalTransactionFails() {
-        assertRouteFails("direct:in", BASE + "&producerGroup=pg", "localTransaction is required");
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg", "localTransaction is required on a rocketmq-tx"
+                                      + " producer: the endpoint URI of the route that runs the local transaction (or"
+                                      + " set localTransactionProcessor to a Processor)");
     }
 
     @Test
@@ -45,7 +47,8 @@ class EndpointValidationTest {
 
     @Test
     void unknownLocalTransactionProcessorBeanFails() {
-        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransactionProcessor=#nope", "nope");
+        assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransactionProcessor=#nope",
+                "No bean could be found in the registry for: nope");
     }
 
     @Test
@@ -58,7 +61,7 @@ class EndpointValidationTest {
     @Test
     void unknownCheckBeanFails() {
         assertRouteFails("direct:in", BASE + "&producerGroup=pg&localTransaction=direct:local&checkProcessor=#nope",
-                "nope");
+                "No bean could be found in the registry for: nope");
     }
 
     @Test

@@ -27,8 +27,7 @@ final class CamelTransactionSender implements Sender {
 
     CamelTransactionSender(BrokerTarget broker, String topic) throws Exception {
         this("c", "c: rocketmq-tx route", new DefaultCamelContext(),
-                "rocketmq-tx:" + topic + "?namesrvAddr=" + broker.namesrvAddr() + "&producerGroup="
-                + broker.name("pg-camel-tx") + "&localTransaction=direct:local", emptyLocalTransaction());
+                producerUri(broker, topic, "pg-camel-tx", "localTransaction=direct:local"), emptyLocalTransaction());
     }
 
     /**
@@ -40,20 +39,20 @@ final class CamelTransactionSender implements Sender {
         context.getRegistry().bind("emptyLocalTransaction", (Processor) exchange -> {
         });
         return new CamelTransactionSender("f", "f: rocketmq-tx, Processor local transaction", context,
-                "rocketmq-tx:" + topic + "?namesrvAddr=" + broker.namesrvAddr() + "&producerGroup="
-                + broker.name("pg-camel-tx-processor") + "&localTransactionProcessor=#emptyLocalTransaction",
-                new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        // no local-transaction route
-                    }
-                });
+                producerUri(broker, topic, "pg-camel-tx-processor", "localTransactionProcessor=#emptyLocalTransaction"),
+                null);
+    }
+
+    private static String producerUri(BrokerTarget broker, String topic, String group, String localTransaction) {
+        return "rocketmq-tx:" + topic + "?namesrvAddr=" + broker.namesrvAddr() + "&producerGroup=" + broker.name(group)
+               + "&" + localTransaction;
     }
 
     /**
      * @param context          a context not started yet, with the beans the routes need in its registry
      * @param producerUri      the rocketmq-tx endpoint {@code direct:send} sends to
-     * @param localTransaction routes that include the one the endpoint's {@code localTransaction} names, if any
+     * @param localTransaction routes that include the one the endpoint's {@code localTransaction} names; null when
+     *                         the local transaction is not a route
      */
     CamelTransactionSender(String id, String name, CamelContext context, String producerUri,
                            RoutesBuilder localTransaction) throws Exception {
@@ -66,7 +65,9 @@ final class CamelTransactionSender implements Sender {
                 from("direct:send").to(producerUri);
             }
         });
-        context.addRoutes(localTransaction);
+        if (localTransaction != null) {
+            context.addRoutes(localTransaction);
+        }
         context.start();
         template = context.createProducerTemplate();
         entry = context.getEndpoint("direct:send");

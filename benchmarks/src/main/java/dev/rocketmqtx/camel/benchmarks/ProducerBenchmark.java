@@ -113,14 +113,12 @@ final class ProducerBenchmark {
             String cpu = "-";
             String cpuRounds = "-";
             if (b != null && c != null) {
-                double ratio = Ratios.medianOfRoundRatios(c.roundRates(), b.roundRates());
-                cb = Report.f3(ratio) + " " + Report.target(ratio >= mode.ratioTarget());
+                cb = ratioAgainstTarget(c, b, mode);
                 cbInterval = interval(c, b);
                 cbAll = Report.f3(c.messagesPerSecond() / b.messagesPerSecond());
                 double p99Diff = c.percentileMillis(99) - b.percentileMillis(99);
                 p99 = Report.f3(p99Diff) + " " + Report.target(p99Diff <= 0.5);
-                double cpuDiff = c.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage();
-                cpu = Report.f1(cpuDiff) + " " + Report.target(cpuDiff <= RoundMode.CPU_TARGET_MICROS);
+                cpu = cpuAgainstTarget(c, b);
                 cpuRounds = roundCpuDifference(c, b);
             }
             report.row(entry.getKey(), cb, cbInterval, cbAll, ratioOrDash(d, b),
@@ -179,12 +177,21 @@ final class ProducerBenchmark {
             if (b == null || f == null) {
                 continue;
             }
-            double ratio = Ratios.medianOfRoundRatios(f.roundRates(), b.roundRates());
-            double cpuDiff = f.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage();
-            report.row(entry.getKey(), Report.f3(ratio) + " " + Report.target(ratio >= mode.ratioTarget()),
-                    interval(f, b), Report.f1(cpuDiff) + " " + Report.target(cpuDiff <= RoundMode.CPU_TARGET_MICROS),
+            report.row(entry.getKey(), ratioAgainstTarget(f, b, mode), interval(f, b), cpuAgainstTarget(f, b),
                     roundCpuDifference(f, b), cpuDiffWithRounds(c, f), ratioWithInterval(c, f));
         }
+    }
+
+    /** The median of the per-round throughput ratios of a contender to (b), and whether it meets the mode's target. */
+    private static String ratioAgainstTarget(SendStats contender, SendStats b, RoundMode mode) {
+        double ratio = Ratios.medianOfRoundRatios(contender.roundRates(), b.roundRates());
+        return Report.f3(ratio) + " " + Report.target(ratio >= mode.ratioTarget());
+    }
+
+    /** A contender's sender CPU over (b)'s, per message, and whether it meets the CPU target. */
+    private static String cpuAgainstTarget(SendStats contender, SendStats b) {
+        double cpuDiff = contender.senderCpuMicrosPerMessage() - b.senderCpuMicrosPerMessage();
+        return Report.f1(cpuDiff) + " " + Report.target(cpuDiff <= RoundMode.CPU_TARGET_MICROS);
     }
 
     private static String ratioOrDash(SendStats numerator, SendStats denominator) {

@@ -128,8 +128,8 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private String checkUri;
     /**
-     * Status when the local-transaction route fails with an exception: ROLLBACK, or UNKNOWN to let the check
-     * decide (for failures that may have happened after the database committed, such as a lost connection on
+     * Status when the local transaction (route or processor) fails with an exception: ROLLBACK, or UNKNOWN to let the
+     * check decide (for failures that may have happened after the database committed, such as a lost connection on
      * commit).
      */
     private TransactionStatus exceptionStatus = TransactionStatus.ROLLBACK;
@@ -151,7 +151,8 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
     /**
      * Processor that is the local transaction, the in-place form of localTransaction: called after the broker
      * stored the half message, in the caller's thread and on the caller's exchange, and its outcome decides as
-     * a route's does (an exception, rollback-only, or the CamelRocketMQTxStatus header). It saves the cost of
+     * a route's does (an exception, rollback-only, or the CamelRocketMQTxStatus header). A database transaction
+     * it opens ends inside it, unseen: a rollback there must also throw or set rollback-only. It saves the cost of
      * calling a route for every message. Mutually exclusive with localTransaction; a producer needs one of the
      * two. The option is a org.apache.camel.Processor type; in properties refer to a bean with #bean:name.
      */
@@ -191,15 +192,14 @@ public class RocketMQTxComponentConfiguration extends ComponentConfigurationProp
      */
     private String tags;
     /**
-     * A durable log of committed local transactions, which answers the broker's checks with no check code:
-     * the producer adds the transaction id to it in the same database transaction as the local-transaction
-     * route, so an entry exists exactly when the local transaction committed. A check then answers COMMIT
-     * when the id is logged, UNKNOWN while the half message is younger than localTransactionTimeout, and
-     * ROLLBACK after that (or asks checkProcessor/checkUri, when configured). Use a JDBC repository
-     * (camel-sql) on the local transaction's database; the transaction is the one transacted() uses (see
-     * transactedPolicy). Entries must be kept longer than the broker may check (transactionCheckMax times
-     * transactionCheckInterval). The option is a org.apache.camel.spi.IdempotentRepository type; in
-     * properties refer to a bean with #bean:name.
+     * A durable log of committed local transactions, which answers the broker's checks with no check code: the producer
+     * adds the transaction id to it in the same database transaction as the local transaction (route or processor), so
+     * an entry exists exactly when the local transaction committed. A check then answers COMMIT when the id is logged,
+     * UNKNOWN while the half message is younger than localTransactionTimeout, and ROLLBACK after that (or asks
+     * checkProcessor/checkUri, when configured). Use a JDBC repository (camel-sql) on the local transaction's database;
+     * the transaction is the one transacted() uses (see transactedPolicy). Entries must be kept longer than the broker
+     * may check (transactionCheckMax times transactionCheckInterval). The option is a
+     * org.apache.camel.spi.IdempotentRepository type; in properties refer to a bean with #bean:name.
      */
     private IdempotentRepository transactionLog;
     /**

@@ -435,9 +435,9 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * Status when the local-transaction route fails with an exception: ROLLBACK, or UNKNOWN to let the
-         * check decide (for failures that may have happened after the database committed, such as a lost
-         * connection on commit).
+         * Status when the local transaction (route or processor) fails with an exception: ROLLBACK, or UNKNOWN to let
+         * the check decide (for failures that may have happened after the database committed, such as a lost connection
+         * on commit).
          * Default: {@code ROLLBACK}.
          */
         default RocketMQTxEndpointProducerBuilder exceptionStatus(TransactionStatus exceptionStatus) {
@@ -474,9 +474,10 @@ public interface RocketMQTxEndpointBuilderFactory {
         /**
          * Processor that is the local transaction, the in-place form of localTransaction: called after the
          * broker stored the half message, in the caller's thread and on the caller's exchange, and its outcome
-         * decides as a route's does (an exception, rollback-only, or the CamelRocketMQTxStatus header). It
-         * saves the cost of calling a route for every message. Mutually exclusive with localTransaction; a
-         * producer needs one of the two.
+         * decides as a route's does (an exception, rollback-only, or the CamelRocketMQTxStatus header). A
+         * database transaction it opens ends inside it, unseen: a rollback there must also throw or set
+         * rollback-only. It saves the cost of calling a route for every message. Mutually exclusive with
+         * localTransaction; a producer needs one of the two.
          */
         default RocketMQTxEndpointProducerBuilder localTransactionProcessor(Processor localTransactionProcessor) {
             doSetProperty("localTransactionProcessor", localTransactionProcessor);
@@ -587,14 +588,13 @@ public interface RocketMQTxEndpointBuilderFactory {
         }
 
         /**
-         * A durable log of committed local transactions, which answers the broker's checks with no check
-         * code: the producer adds the transaction id to it in the same database transaction as the
-         * local-transaction route, so an entry exists exactly when the local transaction committed. A check
-         * then answers COMMIT when the id is logged, UNKNOWN while the half message is younger than
-         * localTransactionTimeout, and ROLLBACK after that (or asks checkProcessor/checkUri, when
-         * configured). Use a JDBC repository (camel-sql) on the local transaction's database; the transaction
-         * is the one transacted() uses (see transactedPolicy). Entries must be kept longer than the broker
-         * may check (transactionCheckMax times transactionCheckInterval).
+         * A durable log of committed local transactions, which answers the broker's checks with no check code: the
+         * producer adds the transaction id to it in the same database transaction as the local transaction (route or
+         * processor), so an entry exists exactly when the local transaction committed. A check then answers COMMIT when
+         * the id is logged, UNKNOWN while the half message is younger than localTransactionTimeout, and ROLLBACK after
+         * that (or asks checkProcessor/checkUri, when configured). Use a JDBC repository (camel-sql) on the local
+         * transaction's database; the transaction is the one transacted() uses (see transactedPolicy). Entries must be
+         * kept longer than the broker may check (transactionCheckMax times transactionCheckInterval).
          */
         default RocketMQTxEndpointProducerBuilder transactionLog(IdempotentRepository transactionLog) {
             doSetProperty("transactionLog", transactionLog);

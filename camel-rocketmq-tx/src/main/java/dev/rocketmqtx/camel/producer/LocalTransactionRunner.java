@@ -65,7 +65,8 @@ public final class LocalTransactionRunner implements LocalTransaction {
         }
         try {
             localTransaction.process(exchange);
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // As Camel does for a route: whatever the local transaction throws is its failure, Errors included.
             exchange.setException(e);
         } finally {
             if (watch != null) {
