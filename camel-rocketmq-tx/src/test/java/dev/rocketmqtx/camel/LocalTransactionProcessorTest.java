@@ -46,6 +46,11 @@ class LocalTransactionProcessorTest extends RocketMQTxTestSupport {
         }
     };
 
+    @BindToRegistry("commitIfSaved")
+    private final Processor commitIfSaved = exchange -> exchange.getMessage().setHeader(RocketMQTxConstants.STATUS,
+            database.hasOrder(exchange.getMessage().getBody(String.class))
+                    ? TransactionStatus.COMMIT : TransactionStatus.ROLLBACK);
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -55,6 +60,9 @@ class LocalTransactionProcessorTest extends RocketMQTxTestSupport {
                 // Its own group: endpoints of one topic that share a group must answer checks the same way.
                 from("direct:sendLogged").to(processorUri("&transactionLog=#txLog")
                         .replace(producerGroup, producerGroup + "-logged"));
+                // A failure answered UNKNOWN: the check decides by the order the processor saved before failing.
+                from("direct:sendUncertain").to(processorUri("&exceptionStatus=UNKNOWN&checkProcessor=#commitIfSaved")
+                        .replace(producerGroup, producerGroup + "-uncertain"));
                 from(consumerUri("")).process(e -> record(e));
             }
         };
@@ -111,6 +119,16 @@ class LocalTransactionProcessorTest extends RocketMQTxTestSupport {
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.ROLLBACK);
         awaitDelivered("order-3");
         assertNeverDelivered("fails-1");
+    }
+
+    @Test
+    void exceptionFromTheProcessorWithExceptionStatusUnknownIsDecidedByTheCheck() {
+        Exchange result = template.send("direct:sendUncertain", e -> e.getMessage().setBody("fails-uncertain-1"));
+
+        assertThat(result.getException()).hasMessage("payment declined");
+        assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.UNKNOWN);
+        assertThat(database.hasOrder("fails-uncertain-1")).as("saved before the processor failed").isTrue();
+        awaitDelivered("fails-uncertain-1");
     }
 
     @Test
