@@ -32,6 +32,8 @@ class GrpcTransactionTest extends GrpcTestSupport {
     private final CountDownLatch release = new CountDownLatch(1);
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<String> processorChecks = new CopyOnWriteArrayList<>();
+    /** When the check processor first saw each body (System.nanoTime). */
+    private final Map<String, Long> firstChecked = new ConcurrentHashMap<>();
     /** A second topic, whose producer answers checks with a processor instead of a route. */
     private final String processorTopic = topic + "-processor";
 
@@ -44,6 +46,7 @@ class GrpcTransactionTest extends GrpcTestSupport {
     private final Processor paymentCheck = e -> {
         String body = e.getMessage().getBody(String.class);
         processorChecks.add(body);
+        firstChecked.putIfAbsent(body, System.nanoTime());
         e.getMessage().setHeader(RocketMQTxConstants.STATUS, body.startsWith("paid") ? "COMMIT" : "ROLLBACK");
     };
 
@@ -54,6 +57,9 @@ class GrpcTransactionTest extends GrpcTestSupport {
             public void configure() {
                 from("direct:send").to(producerUri("&checkUri=direct:check"));
                 from("direct:sendCheckedByProcessor").to(producerUri("&checkProcessor=#paymentCheck&tags=p")
+                        .replace(topic, processorTopic));
+
+                from("direct:sendImmune").to(producerUri("&checkProcessor=#paymentCheck&tags=p&checkImmunityTime=8")
                         .replace(topic, processorTopic));
 
                 from("direct:local")
@@ -129,6 +135,29 @@ class GrpcTransactionTest extends GrpcTestSupport {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("paid-unknown-2"));
         assertThat(processorChecks).contains("paid-unknown-2");
+    }
+
+    @Test
+    void checkImmunityTimeReachesTheBrokerThroughTheProxy() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(consumerUri("").replace(topic, processorTopic).replace(consumerGroup, consumerGroup + "-p"))
+                        .process(e -> received.add(e.getMessage().getBody(String.class)));
+            }
+        });
+
+        long sentAt = System.nanoTime();
+        template.sendBody("direct:sendImmune", "paid-unknown-immune-1");
+        template.sendBody("direct:sendCheckedByProcessor", "paid-unknown-3");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("paid-unknown-3"));
+        assertThat(firstChecked).as("a transaction without immunity is checked first")
+                .doesNotContainKey("paid-unknown-immune-1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("paid-unknown-immune-1"));
+        assertThat(Duration.ofNanos(firstChecked.get("paid-unknown-immune-1") - sentAt))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(8));
     }
 
     @Test
