@@ -120,8 +120,8 @@ class GrpcTransactionTest extends GrpcTestSupport {
         assertNeverDelivered("unpaid-unknown-1");
     }
 
-    @Test
-    void unknownIsResolvedByTheCheckProcessor() throws Exception {
+    /** Starts a consumer of the check processor's topic; returns the bodies it receives. */
+    private List<String> consumeProcessorTopic() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -130,6 +130,12 @@ class GrpcTransactionTest extends GrpcTestSupport {
                         .process(e -> received.add(e.getMessage().getBody(String.class)));
             }
         });
+        return received;
+    }
+
+    @Test
+    void unknownIsResolvedByTheCheckProcessor() throws Exception {
+        List<String> received = consumeProcessorTopic();
 
         template.sendBody("direct:sendCheckedByProcessor", "paid-unknown-2");
 
@@ -139,14 +145,7 @@ class GrpcTransactionTest extends GrpcTestSupport {
 
     @Test
     void checkImmunityTimeReachesTheBrokerThroughTheProxy() throws Exception {
-        List<String> received = new CopyOnWriteArrayList<>();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(consumerUri("").replace(topic, processorTopic).replace(consumerGroup, consumerGroup + "-p"))
-                        .process(e -> received.add(e.getMessage().getBody(String.class)));
-            }
-        });
+        List<String> received = consumeProcessorTopic();
 
         long sentAt = System.nanoTime();
         template.sendBody("direct:sendImmune", "paid-unknown-immune-1");
