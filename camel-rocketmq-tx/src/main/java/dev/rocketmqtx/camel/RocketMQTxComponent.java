@@ -25,42 +25,47 @@ public class RocketMQTxComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         RocketMQTxConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setTopic(remaining);
-        preferTheEndpointsChoice(endpointConfiguration, parameters);
         RocketMQTxEndpoint endpoint = new RocketMQTxEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
+        preferTheEndpointsChoice(endpointConfiguration);
         endpoint.validateOptions();
         return endpoint;
     }
 
     /**
      * The local transaction and the check each come in two forms that exclude each other (a route or a Processor).
-     * An endpoint that names one form replaces the component's default in the other: otherwise a default set for
+     * An endpoint that sets one form replaces the component's default in the other: otherwise a default set for
      * every endpoint (a starter property, say) would make each endpoint that chooses the other form fail as
-     * configured twice. Both forms on the endpoint itself are still refused.
+     * configured twice. Both forms set on the endpoint itself are still refused. Compared after Camel bound the
+     * endpoint's options, so every way of naming an option counts. A blank route URI counts as none.
      */
-    private static void preferTheEndpointsChoice(RocketMQTxConfiguration configuration, Map<String, Object> parameters) {
-        if (names(parameters, "localTransaction")) {
-            configuration.setLocalTransactionProcessor(null);
+    private void preferTheEndpointsChoice(RocketMQTxConfiguration endpoint) {
+        if (ObjectHelper.isEmpty(endpoint.getLocalTransaction())) {
+            endpoint.setLocalTransaction(null);
         }
-        if (names(parameters, "localTransactionProcessor")) {
-            configuration.setLocalTransaction(null);
+        if (ObjectHelper.isEmpty(endpoint.getCheckUri())) {
+            endpoint.setCheckUri(null);
         }
-        if (names(parameters, "checkUri")) {
-            configuration.setCheckProcessor(null);
+        boolean ownRoute = setHere(endpoint.getLocalTransaction(), configuration.getLocalTransaction());
+        boolean ownProcessor = setHere(endpoint.getLocalTransactionProcessor(),
+                configuration.getLocalTransactionProcessor());
+        if (ownRoute && !ownProcessor) {
+            endpoint.setLocalTransactionProcessor(null);
+        } else if (ownProcessor && !ownRoute) {
+            endpoint.setLocalTransaction(null);
         }
-        if (names(parameters, "checkProcessor")) {
-            configuration.setCheckUri(null);
+        boolean ownCheckRoute = setHere(endpoint.getCheckUri(), configuration.getCheckUri());
+        boolean ownCheckProcessor = setHere(endpoint.getCheckProcessor(), configuration.getCheckProcessor());
+        if (ownCheckRoute && !ownCheckProcessor) {
+            endpoint.setCheckProcessor(null);
+        } else if (ownCheckProcessor && !ownCheckRoute) {
+            endpoint.setCheckUri(null);
         }
     }
 
-    /** Whether the endpoint's options give the option a value (Camel matches option names ignoring case). */
-    private static boolean names(Map<String, Object> parameters, String option) {
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            if (parameter.getKey().equalsIgnoreCase(option) && ObjectHelper.isNotEmpty(parameter.getValue())) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the endpoint set the option: it has a value other than the component's. */
+    private static boolean setHere(Object endpointValue, Object componentValue) {
+        return endpointValue != null && !endpointValue.equals(componentValue);
     }
 
     public RocketMQTxConfiguration getConfiguration() {

@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Options set on the component are every endpoint's defaults, and an endpoint's own choice wins: one that names a
  * local-transaction route or a check route uses it although the component sets the Processor form of the same
- * thing (as a Spring Boot property would for every endpoint).
+ * thing (as a Spring Boot property would for every endpoint), and the other way round.
  */
 class ComponentDefaultsTest extends RocketMQTxTestSupport {
 
@@ -21,6 +24,8 @@ class ComponentDefaultsTest extends RocketMQTxTestSupport {
     private final List<String> componentChecks = new CopyOnWriteArrayList<>();
     private final List<String> routeLocalTransactions = new CopyOnWriteArrayList<>();
     private final List<String> routeChecks = new CopyOnWriteArrayList<>();
+    private final Processor endpointProcessor = exchange -> {
+    };
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -93,5 +98,44 @@ class ComponentDefaultsTest extends RocketMQTxTestSupport {
         awaitDelivered("uncertain-1");
         assertThat(routeChecks).contains("uncertain-1");
         assertThat(componentChecks).isEmpty();
+    }
+
+    @Test
+    void optionsNamedWithDashesReplaceTheComponentsProcessorsToo() {
+        RocketMQTxConfiguration options = context.getEndpoint(uriWithoutLocalTransaction("dashes",
+                "&local-transaction=direct:local&check-uri=direct:check"), RocketMQTxEndpoint.class).getConfiguration();
+
+        assertThat(options.getLocalTransaction()).isEqualTo("direct:local");
+        assertThat(options.getLocalTransactionProcessor()).isNull();
+        assertThat(options.getCheckUri()).isEqualTo("direct:check");
+        assertThat(options.getCheckProcessor()).isNull();
+    }
+
+    @Test
+    void endpointsProcessorsReplaceTheComponentsRoutes() {
+        RocketMQTxComponent routes = new RocketMQTxComponent();
+        routes.getConfiguration().setLocalTransaction("direct:local");
+        routes.getConfiguration().setCheckUri("direct:check");
+        context.addComponent("rocketmq-tx-routes", routes);
+        context.getRegistry().bind("endpointProcessor", endpointProcessor);
+
+        RocketMQTxConfiguration options = context.getEndpoint(uriWithoutLocalTransaction("processors",
+                "&localTransactionProcessor=#endpointProcessor&checkProcessor=#endpointProcessor")
+                .replace("rocketmq-tx:", "rocketmq-tx-routes:"), RocketMQTxEndpoint.class).getConfiguration();
+
+        assertThat(options.getLocalTransactionProcessor()).isSameAs(endpointProcessor);
+        assertThat(options.getLocalTransaction()).isNull();
+        assertThat(options.getCheckProcessor()).isSameAs(endpointProcessor);
+        assertThat(options.getCheckUri()).isNull();
+    }
+
+    @Test
+    void bothFormsOnOneEndpointAreStillRefused() {
+        context.getRegistry().bind("endpointProcessor", endpointProcessor);
+
+        assertThatThrownBy(() -> context.getEndpoint(uriWithoutLocalTransaction("both",
+                "&localTransaction=direct:uncertain&localTransactionProcessor=#endpointProcessor")))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("localTransaction and localTransactionProcessor are mutually exclusive");
     }
 }

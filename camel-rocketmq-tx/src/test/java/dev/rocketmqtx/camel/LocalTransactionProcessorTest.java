@@ -1,5 +1,7 @@
 package dev.rocketmqtx.camel;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.BindToRegistry;
@@ -46,10 +48,16 @@ class LocalTransactionProcessorTest extends RocketMQTxTestSupport {
         }
     };
 
+    private final List<String> checked = new CopyOnWriteArrayList<>();
+
+    /** The check: commits an order the database holds, rolls back one it does not. */
     @BindToRegistry("commitIfSaved")
-    private final Processor commitIfSaved = exchange -> exchange.getMessage().setHeader(RocketMQTxConstants.STATUS,
-            database.hasOrder(exchange.getMessage().getBody(String.class))
-                    ? TransactionStatus.COMMIT : TransactionStatus.ROLLBACK);
+    private final Processor commitIfSaved = exchange -> {
+        String body = exchange.getMessage().getBody(String.class);
+        checked.add(body);
+        exchange.getMessage().setHeader(RocketMQTxConstants.STATUS,
+                database.hasOrder(body) ? TransactionStatus.COMMIT : TransactionStatus.ROLLBACK);
+    };
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -129,6 +137,7 @@ class LocalTransactionProcessorTest extends RocketMQTxTestSupport {
         assertThat(result.getMessage().getHeader(RocketMQTxConstants.STATUS)).isEqualTo(TransactionStatus.UNKNOWN);
         assertThat(database.hasOrder("fails-uncertain-1")).as("saved before the processor failed").isTrue();
         awaitDelivered("fails-uncertain-1");
+        assertThat(checked).as("decided by the check").contains("fails-uncertain-1");
     }
 
     @Test

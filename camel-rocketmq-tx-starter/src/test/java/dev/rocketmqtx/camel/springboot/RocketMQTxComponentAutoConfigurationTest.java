@@ -2,6 +2,7 @@ package dev.rocketmqtx.camel.springboot;
 
 import dev.rocketmqtx.camel.RocketMQTxComponent;
 import dev.rocketmqtx.camel.RocketMQTxConfiguration;
+import dev.rocketmqtx.camel.RocketMQTxEndpoint;
 import dev.rocketmqtx.camel.TransactionStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
@@ -58,6 +59,23 @@ class RocketMQTxComponentAutoConfigurationTest {
                 .withPropertyValues("camel.component.rocketmq-tx.check-processor=#bean:orderChecker")
                 .run(context -> assertThat(component(context.getBean(CamelContext.class)).getConfiguration()
                         .getCheckProcessor()).isSameAs(orderChecker));
+    }
+
+    @Test
+    void anEndpointsCheckRouteReplacesTheCheckProcessorSetByAProperty() {
+        Processor orderChecker = exchange -> exchange.getMessage().setHeader("CamelRocketMQTxStatus", "COMMIT");
+        runner.withBean("orderChecker", Processor.class, () -> orderChecker)
+                .withPropertyValues("camel.component.rocketmq-tx.check-processor=#bean:orderChecker")
+                .run(context -> {
+                    RocketMQTxConfiguration endpoint = context.getBean(CamelContext.class)
+                            .getEndpoint("rocketmq-tx:orders?namesrvAddr=ns1:9876&producerGroup=order-tx"
+                                         + "&localTransaction=direct:save&checkUri=direct:check",
+                                    RocketMQTxEndpoint.class)
+                            .getConfiguration();
+
+                    assertThat(endpoint.getCheckUri()).isEqualTo("direct:check");
+                    assertThat(endpoint.getCheckProcessor()).isNull();
+                });
     }
 
     @Test

@@ -52,9 +52,6 @@ final class ProxySettings {
         // long-polling limit (default 20 s) when no message comes: every consumer close would take 20 s or more.
         settings.put("grpcClientConsumerMinLongPollingTimeoutMillis", 1000);
         settings.put("grpcClientConsumerMaxLongPollingTimeoutMillis", 2000);
-        // A client that stops sending heartbeats (every 10 s) counts as gone after this long; only then does the proxy
-        // hand the messages a killed gRPC consumer had received to another consumer. The default is 120 s.
-        settings.put("channelExpiredTimeout", 30_000);
         // A graceful stop of the gRPC server waits up to 30 s for calls in flight; tests do not need that.
         settings.put("grpcShutdownTimeSeconds", 1);
         // When a thread pool is busy the proxy dumps all thread stacks into its log: noise on a loaded test machine.

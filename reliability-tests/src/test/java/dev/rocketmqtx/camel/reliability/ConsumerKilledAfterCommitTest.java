@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import dev.rocketmqtx.camel.RocketMQTxConstants;
 import dev.rocketmqtx.camel.test.EmbeddedRocketMQ;
 import dev.rocketmqtx.camel.test.RocketMQProxy;
+import dev.rocketmqtx.camel.test.RocketMQProxyConfig;
 import org.apache.camel.Exchange;
 import org.apache.rocketmq.common.attribute.TopicMessageType;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * idempotentRepository's key together) and before it acknowledged the messages. The broker redelivers them to a
  * second consumer of the group, which finds the keys and acknowledges without routing: each order has exactly one
  * shipment row. The same on the remoting protocol and over gRPC through a proxy (its own JVM), where the
- * unacknowledged messages come back once the proxy counts the killed client as gone.
+ * unacknowledged messages come back once the proxy counts the killed consumer as gone.
  */
 class ConsumerKilledAfterCommitTest {
 
@@ -49,11 +50,14 @@ class ConsumerKilledAfterCommitTest {
         // The proxy refuses transactional sends to a topic not typed for them.
         BROKER.createTopic(topic, TopicMessageType.TRANSACTION);
         BROKER.createConsumerGroup(consumerGroup, 16);
-        String options = "?endpoints=" + RocketMQProxy.shared().grpcEndpoints();
-        // The proxy hands a dead client's messages on once it counts the client as gone: 30 s without a heartbeat
-        // for the test kit's proxy (channelExpiredTimeout; 120 s by default).
-        killConsumerAfterCommit("grpc-consumer-killed", "rocketmq-tx:" + topic + options,
-                "rocketmq-tx:" + topic + options + "&consumerGroup=" + consumerGroup, Duration.ofSeconds(90));
+        // The proxy hands a dead consumer's messages on once it counts the consumer as gone: no heartbeat for
+        // channelExpiredTimeout (120 s by default; 30 s for this proxy of its own), found by a scan every 10 s.
+        try (RocketMQProxy proxy = RocketMQProxy.start(BROKER,
+                RocketMQProxyConfig.defaults().setting("channelExpiredTimeout", 30_000))) {
+            String options = "?endpoints=" + proxy.grpcEndpoints();
+            killConsumerAfterCommit("grpc-consumer-killed", "rocketmq-tx:" + topic + options,
+                    "rocketmq-tx:" + topic + options + "&consumerGroup=" + consumerGroup, Duration.ofSeconds(90));
+        }
     }
 
     private void killConsumerAfterCommit(String name, String producerUri, String consumerUri, Duration redelivery)
