@@ -6,7 +6,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
-import org.apache.camel.util.ObjectHelper;
 
 /**
  * The {@code rocketmq-tx:} component. Options set on the component (for example the name server, namespace and
@@ -37,15 +36,9 @@ public class RocketMQTxComponent extends HealthCheckComponent {
      * An endpoint that sets one form replaces the component's default in the other: otherwise a default set for
      * every endpoint (a starter property, say) would make each endpoint that chooses the other form fail as
      * configured twice. Both forms set on the endpoint itself are still refused. Compared after Camel bound the
-     * endpoint's options, so every way of naming an option counts. A blank route URI counts as none.
+     * endpoint's options, so every way of naming an option counts.
      */
     private void preferTheEndpointsChoice(RocketMQTxConfiguration endpoint) {
-        if (ObjectHelper.isEmpty(endpoint.getLocalTransaction())) {
-            endpoint.setLocalTransaction(null);
-        }
-        if (ObjectHelper.isEmpty(endpoint.getCheckUri())) {
-            endpoint.setCheckUri(null);
-        }
         boolean ownRoute = setHere(endpoint.getLocalTransaction(), configuration.getLocalTransaction());
         boolean ownProcessor = setHere(endpoint.getLocalTransactionProcessor(),
                 configuration.getLocalTransactionProcessor());

@@ -231,7 +231,7 @@ public class RocketMQTxConfiguration implements Cloneable {
      * caller's exchange; its outcome decides COMMIT or ROLLBACK.
      */
     public void setLocalTransaction(String localTransaction) {
-        this.localTransaction = localTransaction;
+        this.localTransaction = blankAsNone(localTransaction);
     }
 
     public Processor getLocalTransactionProcessor() {
@@ -271,7 +271,12 @@ public class RocketMQTxConfiguration implements Cloneable {
      * form of checkProcessor. Mutually exclusive with checkProcessor.
      */
     public void setCheckUri(String checkUri) {
-        this.checkUri = checkUri;
+        this.checkUri = blankAsNone(checkUri);
+    }
+
+    /** A blank route URI (an empty placeholder, say) names no route: it must not count as one. */
+    private static String blankAsNone(String uri) {
+        return uri == null || uri.isBlank() ? null : uri;
     }
 
     public TransactionStatus getExceptionStatus() {

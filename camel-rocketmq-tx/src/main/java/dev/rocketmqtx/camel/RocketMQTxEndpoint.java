@@ -21,7 +21,6 @@ import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.util.ObjectHelper;
 
 /**
  * Sends RocketMQ transactional messages whose local transaction is a Camel route or processor, and consumes committed
@@ -48,8 +47,7 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     /** Checks made when the endpoint is created: options that are wrong whatever the endpoint is used for. */
     void validateOptions() {
         NameValidation.checkTopic(configuration.getTopic());
-        if (ObjectHelper.isNotEmpty(configuration.getLocalTransaction())
-            && configuration.getLocalTransactionProcessor() != null) {
+        if (configuration.getLocalTransaction() != null && configuration.getLocalTransactionProcessor() != null) {
             throw new IllegalArgumentException("Options localTransaction and localTransactionProcessor are mutually"
                                                + " exclusive: configure one local transaction");
         }
@@ -134,7 +132,7 @@ public class RocketMQTxEndpoint extends DefaultEndpoint implements HeaderFilterS
     }
 
     private void requireEndpoint(String option, String uri) {
-        if (uri == null || uri.isBlank()) {
+        if (uri == null) {
             throw new IllegalArgumentException("Option " + option + " is required on a rocketmq-tx producer: the"
                                                + " endpoint URI of the route that "
                                                + ("localTransaction".equals(option)
