@@ -35,30 +35,20 @@ public class RocketMQTxComponent extends HealthCheckComponent {
      * The local transaction and the check each come in two forms that exclude each other (a route or a Processor).
      * An endpoint that sets one form replaces the component's default in the other: otherwise a default set for
      * every endpoint (a starter property, say) would make each endpoint that chooses the other form fail as
-     * configured twice. Both forms set on the endpoint itself are still refused. Compared after Camel bound the
-     * endpoint's options, so every way of naming an option counts.
+     * configured twice. Both forms set on the endpoint itself are still refused. The configuration records what Camel
+     * bound on the endpoint, so every way of naming an option counts, and so does a value equal to the default.
      */
-    private void preferTheEndpointsChoice(RocketMQTxConfiguration endpoint) {
-        boolean ownRoute = setHere(endpoint.getLocalTransaction(), configuration.getLocalTransaction());
-        boolean ownProcessor = setHere(endpoint.getLocalTransactionProcessor(),
-                configuration.getLocalTransactionProcessor());
-        if (ownRoute && !ownProcessor) {
+    private static void preferTheEndpointsChoice(RocketMQTxConfiguration endpoint) {
+        if (endpoint.choseLocalTransaction() && !endpoint.choseLocalTransactionProcessor()) {
             endpoint.setLocalTransactionProcessor(null);
-        } else if (ownProcessor && !ownRoute) {
+        } else if (endpoint.choseLocalTransactionProcessor() && !endpoint.choseLocalTransaction()) {
             endpoint.setLocalTransaction(null);
         }
-        boolean ownCheckRoute = setHere(endpoint.getCheckUri(), configuration.getCheckUri());
-        boolean ownCheckProcessor = setHere(endpoint.getCheckProcessor(), configuration.getCheckProcessor());
-        if (ownCheckRoute && !ownCheckProcessor) {
+        if (endpoint.choseCheckUri() && !endpoint.choseCheckProcessor()) {
             endpoint.setCheckProcessor(null);
-        } else if (ownCheckProcessor && !ownCheckRoute) {
+        } else if (endpoint.choseCheckProcessor() && !endpoint.choseCheckUri()) {
             endpoint.setCheckUri(null);
         }
-    }
-
-    /** Whether the endpoint set the option: it has a value other than the component's. */
-    private static boolean setHere(Object endpointValue, Object componentValue) {
-        return endpointValue != null && !endpointValue.equals(componentValue);
     }
 
     public RocketMQTxConfiguration getConfiguration() {

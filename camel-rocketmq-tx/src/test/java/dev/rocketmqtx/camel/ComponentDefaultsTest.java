@@ -26,6 +26,12 @@ class ComponentDefaultsTest extends RocketMQTxTestSupport {
     private final List<String> routeChecks = new CopyOnWriteArrayList<>();
     private final Processor endpointProcessor = exchange -> {
     };
+    private final Processor componentLocalTransaction = exchange -> componentLocalTransactions.add(bodyOf(exchange));
+    // The component's check rolls back, which would lose a message that the endpoint's check route commits.
+    private final Processor componentCheck = exchange -> {
+        componentChecks.add(bodyOf(exchange));
+        exchange.getMessage().setHeader(RocketMQTxConstants.STATUS, TransactionStatus.ROLLBACK);
+    };
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -34,13 +40,8 @@ class ComponentDefaultsTest extends RocketMQTxTestSupport {
             public void configure() {
                 RocketMQTxConfiguration defaults = getContext().getComponent("rocketmq-tx", RocketMQTxComponent.class)
                         .getConfiguration();
-                // The component's local transaction commits; its check rolls back, which would lose a message that
-                // the endpoint's check route commits.
-                defaults.setLocalTransactionProcessor(exchange -> componentLocalTransactions.add(bodyOf(exchange)));
-                defaults.setCheckProcessor(exchange -> {
-                    componentChecks.add(bodyOf(exchange));
-                    exchange.getMessage().setHeader(RocketMQTxConstants.STATUS, TransactionStatus.ROLLBACK);
-                });
+                defaults.setLocalTransactionProcessor(componentLocalTransaction);
+                defaults.setCheckProcessor(componentCheck);
 
                 from("direct:send").to(producerUri(""));
                 from("direct:local").process(exchange -> routeLocalTransactions.add(bodyOf(exchange)));
@@ -137,5 +138,20 @@ class ComponentDefaultsTest extends RocketMQTxTestSupport {
                 "&localTransaction=direct:uncertain&localTransactionProcessor=#endpointProcessor")))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .hasMessageContaining("localTransaction and localTransactionProcessor are mutually exclusive");
+    }
+
+    @Test
+    void bothFormsOnOneEndpointAreRefusedAlthoughOneIsTheComponentsDefault() {
+        context.getRegistry().bind("componentLocalTransaction", componentLocalTransaction);
+        context.getRegistry().bind("componentCheck", componentCheck);
+
+        assertThatThrownBy(() -> context.getEndpoint(uriWithoutLocalTransaction("both-local",
+                "&localTransaction=direct:uncertain&localTransactionProcessor=#componentLocalTransaction")))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("localTransaction and localTransactionProcessor are mutually exclusive");
+        assertThatThrownBy(() -> context.getEndpoint(uriWithoutLocalTransaction("both-check",
+                "&localTransaction=direct:uncertain&checkUri=direct:check&checkProcessor=#componentCheck")))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("checkProcessor and checkUri are mutually exclusive");
     }
 }
