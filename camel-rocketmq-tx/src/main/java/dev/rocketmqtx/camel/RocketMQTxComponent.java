@@ -24,9 +24,10 @@ public class RocketMQTxComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         RocketMQTxConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setTopic(remaining);
+        withoutTheTwoFormOptions(endpointConfiguration);
         RocketMQTxEndpoint endpoint = new RocketMQTxEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
-        preferTheEndpointsChoice(endpointConfiguration);
+        defaultWhereTheEndpointChoseNeitherForm(endpointConfiguration);
         endpoint.validateOptions();
         return endpoint;
     }
@@ -35,19 +36,25 @@ public class RocketMQTxComponent extends HealthCheckComponent {
      * The local transaction and the check each come in two forms that exclude each other (a route or a Processor).
      * An endpoint that sets one form replaces the component's default in the other: otherwise a default set for
      * every endpoint (a starter property, say) would make each endpoint that chooses the other form fail as
-     * configured twice. Both forms set on the endpoint itself are still refused. The configuration records what Camel
-     * bound on the endpoint, so every way of naming an option counts, and so does a value equal to the default.
+     * configured twice. Both forms set on the endpoint itself are still refused. So the endpoint's options are bound
+     * with both forms empty: what is set afterwards is the endpoint's own choice, however the option was spelled and
+     * whatever its value, and the component's defaults fill in only where it chose neither.
      */
-    private static void preferTheEndpointsChoice(RocketMQTxConfiguration endpoint) {
-        if (endpoint.choseLocalTransaction() && !endpoint.choseLocalTransactionProcessor()) {
-            endpoint.setLocalTransactionProcessor(null);
-        } else if (endpoint.choseLocalTransactionProcessor() && !endpoint.choseLocalTransaction()) {
-            endpoint.setLocalTransaction(null);
+    private static void withoutTheTwoFormOptions(RocketMQTxConfiguration endpoint) {
+        endpoint.setLocalTransaction(null);
+        endpoint.setLocalTransactionProcessor(null);
+        endpoint.setCheckUri(null);
+        endpoint.setCheckProcessor(null);
+    }
+
+    private void defaultWhereTheEndpointChoseNeitherForm(RocketMQTxConfiguration endpoint) {
+        if (endpoint.getLocalTransaction() == null && endpoint.getLocalTransactionProcessor() == null) {
+            endpoint.setLocalTransaction(configuration.getLocalTransaction());
+            endpoint.setLocalTransactionProcessor(configuration.getLocalTransactionProcessor());
         }
-        if (endpoint.choseCheckUri() && !endpoint.choseCheckProcessor()) {
-            endpoint.setCheckProcessor(null);
-        } else if (endpoint.choseCheckProcessor() && !endpoint.choseCheckUri()) {
-            endpoint.setCheckUri(null);
+        if (endpoint.getCheckUri() == null && endpoint.getCheckProcessor() == null) {
+            endpoint.setCheckUri(configuration.getCheckUri());
+            endpoint.setCheckProcessor(configuration.getCheckProcessor());
         }
     }
 

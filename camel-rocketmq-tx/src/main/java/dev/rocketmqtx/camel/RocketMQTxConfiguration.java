@@ -100,45 +100,12 @@ public class RocketMQTxConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
 
-    // Which form of the local transaction and of the check was set on this configuration itself, not inherited by
-    // copy(): the component tells an endpoint's own choice from its defaults by them, whatever the values.
-    private boolean localTransactionChosen;
-    private boolean localTransactionProcessorChosen;
-    private boolean checkUriChosen;
-    private boolean checkProcessorChosen;
-
-    /** A copy of every option; none of them counts as set on the copy itself until it is set again. */
     public RocketMQTxConfiguration copy() {
         try {
-            RocketMQTxConfiguration copy = (RocketMQTxConfiguration) clone();
-            copy.localTransactionChosen = false;
-            copy.localTransactionProcessorChosen = false;
-            copy.checkUriChosen = false;
-            copy.checkProcessorChosen = false;
-            return copy;
+            return (RocketMQTxConfiguration) clone();
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
-    }
-
-    /** Whether a local transaction route was set on this configuration since it was copied. */
-    boolean choseLocalTransaction() {
-        return localTransactionChosen;
-    }
-
-    /** Whether a local transaction Processor was set on this configuration since it was copied. */
-    boolean choseLocalTransactionProcessor() {
-        return localTransactionProcessorChosen;
-    }
-
-    /** Whether a check route was set on this configuration since it was copied. */
-    boolean choseCheckUri() {
-        return checkUriChosen;
-    }
-
-    /** Whether a check Processor was set on this configuration since it was copied. */
-    boolean choseCheckProcessor() {
-        return checkProcessorChosen;
     }
 
     public String getTopic() {
@@ -265,7 +232,6 @@ public class RocketMQTxConfiguration implements Cloneable {
      */
     public void setLocalTransaction(String localTransaction) {
         this.localTransaction = blankAsNone(localTransaction);
-        this.localTransactionChosen = this.localTransaction != null;
     }
 
     public Processor getLocalTransactionProcessor() {
@@ -281,7 +247,6 @@ public class RocketMQTxConfiguration implements Cloneable {
      */
     public void setLocalTransactionProcessor(Processor localTransactionProcessor) {
         this.localTransactionProcessor = localTransactionProcessor;
-        this.localTransactionProcessorChosen = localTransactionProcessor != null;
     }
 
     public Processor getCheckProcessor() {
@@ -295,7 +260,6 @@ public class RocketMQTxConfiguration implements Cloneable {
      */
     public void setCheckProcessor(Processor checkProcessor) {
         this.checkProcessor = checkProcessor;
-        this.checkProcessorChosen = checkProcessor != null;
     }
 
     public String getCheckUri() {
@@ -308,7 +272,6 @@ public class RocketMQTxConfiguration implements Cloneable {
      */
     public void setCheckUri(String checkUri) {
         this.checkUri = blankAsNone(checkUri);
-        this.checkUriChosen = this.checkUri != null;
     }
 
     /** A blank route URI (an empty placeholder, say) names no route: it must not count as one. */
